@@ -1,0 +1,203 @@
+"""Typed catalogue documents: measures, templates, tables, columns and parameters."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+
+class Direction(StrEnum):
+    """Which way is better for a measure."""
+
+    HIGHER = "higher"
+    LOWER = "lower"
+
+
+class Unit(StrEnum):
+    """Display unit of a measure value."""
+
+    PERCENT = "%"
+    DAYS = "dagar"
+    COUNT = "antal"
+    POINTS = "poäng"
+    INDEX = "index"
+
+
+class ColumnType(StrEnum):
+    """Cell type of an input column."""
+
+    TEXT = "text"
+    DATE = "date"
+    TIME = "time"
+    DATETIME = "datetime"
+    INT = "int"
+    DECIMAL = "decimal"
+    JANEJ = "ja/nej"
+    CHOICE = "choice"
+
+
+class _Doc(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Column(_Doc):
+    """One column of an input table; ``name`` is the exact header text."""
+
+    name: str
+    type: ColumnType
+    required: bool = True
+    help: str
+    choices: tuple[str, ...] = ()
+    min_value: float | None = None
+    max_value: float | None = None
+    is_id: bool = Field(default=False, description="Identifies a case/person: never leaves the workbook.")
+    width: int = 18
+
+    @model_validator(mode="after")
+    def _choices_only_for_choice(self) -> Column:
+        if (self.type is ColumnType.CHOICE) != bool(self.choices):
+            raise ValueError(f"column {self.name!r}: choices go with type 'choice' only")
+        return self
+
+
+class QualityIndicator(_Doc):
+    """A yes/no quality aspect asked per unit (Kvalitet sheets), valid for a range of years."""
+
+    name: str
+    help: str
+    from_year: int = 2015
+    to_year: int = 2100
+
+    def applies(self, year: int) -> bool:
+        """True when the indicator is asked in ``year``."""
+        return self.from_year <= year <= self.to_year
+
+
+class Table(_Doc):
+    """An Excel Table (ListObject) on its own input sheet."""
+
+    name: str = Field(description="ListObject name (ASCII, no spaces).", pattern=r"^[A-Za-z][A-Za-z0-9_]*$")
+    sheet: str
+    description: str
+    columns: tuple[Column, ...]
+    quality_indicators: tuple[QualityIndicator, ...] = ()
+    key: tuple[str, ...] = Field(default=(), description="Columns that identify a row (duplicate check).")
+    unit_column: str | None = Field(default=None, description="Column used for per-unit breakdowns.")
+
+    def column(self, name: str) -> Column:
+        """The column called ``name``."""
+        for col in self.columns:
+            if col.name == name:
+                return col
+        raise KeyError(name)
+
+    def columns_for_year(self, year: int) -> tuple[Column, ...]:
+        """Fixed columns plus one ja/nej column per quality indicator asked in ``year``."""
+        extra = tuple(
+            Column(name=q.name, type=ColumnType.JANEJ, help=q.help, width=16)
+            for q in self.quality_indicators
+            if q.applies(year)
+        )
+        return self.columns + extra
+
+
+class ParameterType(StrEnum):
+    """Type of a template parameter."""
+
+    DATE = "date"
+    INT = "int"
+    BOOL = "ja/nej"
+
+
+class Parameter(_Doc):
+    """A template parameter set on the Uppgifter sheet or on the command line."""
+
+    name: str = Field(pattern=r"^[a-z_]+$")
+    label: str
+    type: ParameterType
+    help: str
+    default: str | None = Field(default=None, description="Default as text; {year} is substituted.")
+
+
+class Template(_Doc):
+    """A workbook template: its input tables, parameters and the measures it produces."""
+
+    id: str = Field(pattern=r"^[a-z][a-z-]*$")
+    name: str
+    department: str
+    description: str
+    tables: tuple[Table, ...]
+    parameters: tuple[Parameter, ...] = ()
+    version: str = "1.0"
+
+    def table(self, name: str) -> Table:
+        """The table called ``name`` (ListObject name or sheet name)."""
+        for tab in self.tables:
+            if name in (tab.name, tab.sheet):
+                return tab
+        raise KeyError(name)
+
+
+class Measure(_Doc):
+    """A KKiK measure (one Kolada KPI)."""
+
+    kpi: str = Field(pattern=r"^[NU]\d{5}$")
+    number: int = Field(description="Order number in the KKiK measure guide as kept in this catalogue.")
+    title: str
+    short_title: str
+    area: str
+    direction: Direction
+    unit: Unit
+    decimals: int = 1
+    self_collected: bool
+    template: str | None = None
+    table: str | None = None
+    definition: str = ""
+    period: str = ""
+
+    @model_validator(mode="after")
+    def _template_iff_self_collected(self) -> Measure:
+        if self.self_collected != (self.template is not None and self.table is not None):
+            raise ValueError(f"{self.kpi}: self-collected measures name their template and table")
+        return self
+
+
+class Catalogue(_Doc):
+    """All measures and templates, cross-checked at load time."""
+
+    version: str
+    measures: tuple[Measure, ...]
+    templates: tuple[Template, ...]
+
+    @model_validator(mode="after")
+    def _cross_check(self) -> Catalogue:
+        kpis = [m.kpi for m in self.measures]
+        if len(set(kpis)) != len(kpis):
+            raise ValueError("duplicate KPI id in the catalogue")
+        by_id = {t.id: t for t in self.templates}
+        for m in self.measures:
+            if m.template is None or m.table is None:
+                continue
+            if m.template not in by_id:
+                raise ValueError(f"{m.kpi}: unknown template {m.template!r}")
+            by_id[m.template].table(m.table)
+        return self
+
+    def measure(self, kpi: str) -> Measure:
+        """The measure with KPI id ``kpi``."""
+        for m in self.measures:
+            if m.kpi == kpi:
+                return m
+        raise KeyError(kpi)
+
+    def template(self, template_id: str) -> Template:
+        """The template with id ``template_id``."""
+        for t in self.templates:
+            if t.id == template_id:
+                return t
+        raise KeyError(template_id)
+
+    def measures_of(self, template_id: str) -> tuple[Measure, ...]:
+        """The self-collected measures a template produces, in catalogue order."""
+        return tuple(m for m in self.measures if m.template == template_id)

@@ -1,0 +1,1 @@
+"""CLI subcommands, one module each; :mod:`kkik_xl.cli` registers them."""

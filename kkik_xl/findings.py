@@ -1,0 +1,39 @@
+"""Findings: every problem found in a workbook is data, never an exception."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict
+
+
+class Severity(StrEnum):
+    """``error`` blocks submission, ``warning`` needs a written justification, ``info`` is advice."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+SEVERITY_SV = {Severity.ERROR: "Fel", Severity.WARNING: "Varning", Severity.INFO: "Information"}
+
+
+class Finding(BaseModel):
+    """One finding with its place in the workbook and a Swedish message."""
+
+    model_config = ConfigDict(frozen=True)
+
+    code: str
+    severity: Severity
+    message: str
+    sheet: str | None = None
+    cell: str | None = None
+    row: int | None = None
+    column: str | None = None
+    value: str | None = None
+    measure: str | None = None
+    justification: str | None = None
+
+    def sort_key(self) -> tuple[str, int, str, str]:
+        """Stable order: sheet, row, cell, code."""
+        return (self.sheet or "", self.row or 0, self.cell or "", self.code)

@@ -1,0 +1,104 @@
+"""The catalogue is complete, consistent and carries what the later layers derive from it."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from kkik_xl.catalogue import CATALOGUE, Column, ColumnType, Direction
+from kkik_xl.kommuner import all_municipalities, lookup
+
+REQUIRED_DIRECTIONS = {
+    "U00412": "higher",
+    "U00442": "higher",
+    "U00413": "higher",
+    "U00414": "higher",
+    "U07451": "higher",
+    "N00938": "lower",
+    "N11102": "lower",
+    "U00437": "higher",
+    "U07409": "higher",
+    "U21401": "lower",
+    "N15428": "higher",
+    "N17404": "higher",
+    "N05401": "higher",
+    "N00914": "higher",
+    "N31807": "lower",
+    "U00415": "higher",
+    "U11401": "higher",
+    "U11402": "lower",
+    "U23401": "lower",
+    "U31402": "lower",
+    "U28418": "lower",
+    "U23488": "higher",
+    "U28423": "higher",
+    "U33400": "higher",
+}
+
+
+def test_required_measures_and_directions() -> None:
+    for kpi, direction in REQUIRED_DIRECTIONS.items():
+        assert CATALOGUE.measure(kpi).direction == Direction(direction), kpi
+
+
+def test_every_template_has_measures_and_every_self_collected_measure_a_table() -> None:
+    for template in CATALOGUE.templates:
+        assert CATALOGUE.measures_of(template.id), template.id
+    for m in CATALOGUE.measures:
+        if m.self_collected:
+            assert m.template is not None and m.table is not None
+            assert CATALOGUE.template(m.template).table(m.table)
+            assert m.definition and m.period
+
+
+def test_headers_match_the_csv_contract() -> None:
+    forskola = CATALOGUE.template("forskola").table("Placeringar")
+    assert [c.name for c in forskola.columns] == [
+        "Enhet",
+        "Önskat placeringsdatum",
+        "Erbjudet placeringsdatum",
+        "Kommentar",
+    ]
+    besok = CATALOGUE.template("hemtjanst").table("Besok")
+    assert [c.name for c in besok.columns] == [
+        "Brukare",
+        "Födelseår",
+        "Datum",
+        "Starttid",
+        "Sluttid",
+        "Personal",
+        "Personalkategori",
+        "Besökstyp",
+        "Hemtjänstgrupp",
+    ]
+
+
+def test_quality_columns_depend_on_year() -> None:
+    kvalitet = CATALOGUE.template("sarskilt-boende").table("Kvalitet")
+    assert "Nattfasta" not in [c.name for c in kvalitet.columns_for_year(2016)]
+    assert "Nattfasta" in [c.name for c in kvalitet.columns_for_year(2024)]
+
+
+def test_choice_columns_need_choices() -> None:
+    with pytest.raises(ValidationError):
+        Column(name="X", type=ColumnType.CHOICE, help="x")
+    with pytest.raises(ValidationError):
+        Column(name="X", type=ColumnType.TEXT, help="x", choices=("a",))
+
+
+def test_unique_table_names_and_headers() -> None:
+    for t in CATALOGUE.templates:
+        names = [tab.name for tab in t.tables]
+        assert len(names) == len(set(names))
+        for tab in t.tables:
+            headers = [c.name for c in tab.columns_for_year(2024)]
+            assert len(headers) == len(set(headers))
+
+
+def test_municipalities() -> None:
+    kommuner = all_municipalities()
+    assert len(kommuner) == 290
+    assert lookup("114") == lookup("0114")
+    k = lookup("0180")
+    assert k is not None and k.namn == "Stockholm"
+    assert lookup("9999") is None
