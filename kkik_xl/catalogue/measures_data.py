@@ -36,6 +36,7 @@ def _own(
     table: str,
     period: str,
     definition: str,
+    inputs: tuple[str, ...],
 ) -> Measure:
     return Measure(
         kpi=kpi,
@@ -51,6 +52,7 @@ def _own(
         table=table,
         period=period,
         definition=definition,
+        inputs=inputs,
     )
 
 
@@ -85,6 +87,7 @@ MEASURES = (
         period="Testperioden (alla skickade frågor)",
         definition="100 × frågor besvarade före slutet av andra arbetsdagen efter sändningsdagen / skickade "
         "frågor. En fråga som skickas en helgdag räknas från nästa vardag.",
+        inputs=("Skickad", "Besvarad"),
     ),
     _own(
         "U00442",
@@ -99,6 +102,7 @@ MEASURES = (
         period="Testperioden (alla skickade frågor)",
         definition="100 × frågor besvarade före slutet av första arbetsdagen efter sändningsdagen / skickade "
         "frågor.",
+        inputs=("Skickad", "Besvarad"),
     ),
     _own(
         "U00413",
@@ -112,6 +116,7 @@ MEASURES = (
         table="Telefon",
         period="Testperioden (alla samtal)",
         definition="100 × samtal med Direkt svar = Ja / alla samtal.",
+        inputs=("Direkt svar",),
     ),
     _own(
         "U00414",
@@ -125,6 +130,7 @@ MEASURES = (
         table="Telefon",
         period="Testperioden (alla samtal)",
         definition="100 × Σ Bemötande / (3 × samtal med bemötandepoäng).",
+        inputs=("Bemötande",),
     ),
     _ext("U00415", 5, "Informationsindex för kommunens webbplats, %", "Informationsindex", SERVICE, HI, PCT),
     _ext("U07451", 6, "Nöjd-Kund-Index företagsklimat, helhet", "Företagsklimat (NKI)", SAMHALLE, HI, IDX),
@@ -145,6 +151,7 @@ MEASURES = (
         period=FIRST_HALF,
         definition="Rader med önskat placeringsdatum i perioden. Effektivt önskat datum = nästa vardag från "
         "önskat datum. 100 × rader där erbjudet datum ≤ effektivt önskat datum / rader.",
+        inputs=("Önskat placeringsdatum", "Erbjudet placeringsdatum"),
     ),
     _own(
         "U11402",
@@ -159,6 +166,7 @@ MEASURES = (
         period=FIRST_HALF,
         definition="Σ(erbjudet − effektivt önskat datum) över rader där erbjudet > effektivt önskat / antal "
         "sådana rader; 0 när ingen placering är sen.",
+        inputs=("Önskat placeringsdatum", "Erbjudet placeringsdatum"),
     ),
     _ext(
         "N11102",
@@ -201,6 +209,7 @@ MEASURES = (
         definition="Kvalificerande besök: datum i perioden, Besökstyp = Omsorg, Personalkategori = "
         "Omsorgspersonal, 07:00 ≤ Starttid < 22:00. Brukare med ålder ≥ 65 och minst två kvalificerande "
         "besök varje dag av de 14. Medelvärde av antal olika personal per brukare.",
+        inputs=("Brukare", "Födelseår", "Datum", "Starttid", "Personal", "Personalkategori", "Besökstyp"),
     ),
     _own(
         "U23401",
@@ -216,6 +225,7 @@ MEASURES = (
         period=FIRST_HALF,
         definition="Sökande 65 år eller äldre med erbjudet inflyttningsdatum i perioden. Medelvärde av "
         "(erbjudet inflyttningsdatum − ansökningsdatum).",
+        inputs=("Ålder vid ansökan", "Ansökningsdatum", "Erbjudet inflyttningsdatum"),
     ),
     _own(
         "U23488",
@@ -231,6 +241,7 @@ MEASURES = (
         definition="Per aspekt: andel platser på enheter som svarat Ja. Poäng 0 % → 0, "
         "(0,25] → 1, (25,50] → 2, (50,75] → 3, (75,100) → 4, 100 % → 5. "
         "Σ poäng / (5 × antal aspekter) × 100.",
+        inputs=("Antal platser",),
     ),
     _own(
         "U31402",
@@ -245,6 +256,7 @@ MEASURES = (
         period=FIRST_HALF,
         definition="Nybesök (huvud- och medsökande) med beslutsdatum i perioden. Medelvärde av "
         "(beslutsdatum − första kontakt).",
+        inputs=("Första kontakt", "Beslutsdatum", "Nybesök"),
     ),
     _own(
         "U33400",
@@ -260,6 +272,13 @@ MEASURES = (
         period="1 januari – 30 juni året före mätåret",
         definition="Ungdomar 13–20 år med avslut första halvåret året före, ej ensamkommande, ej endast "
         "ekonomiskt bistånd. 100 × ej återaktualiserade / alla.",
+        inputs=(
+            "Ålder vid avslut",
+            "Avslutsdatum",
+            "Återaktualiserad inom ett år",
+            "Ensamkommande",
+            "Endast ekonomiskt bistånd",
+        ),
     ),
     _ext("N31807", 19, "Invånare med ekonomiskt bistånd, andel (%)", "Ekonomiskt bistånd", SOCIAL, LO, PCT),
     _own(
@@ -275,6 +294,7 @@ MEASURES = (
         period=FIRST_HALF,
         definition="Beslut i perioden som inte är omprövningar. Medelvärde av (erbjudet inflyttningsdatum − "
         "beslutsdatum). Odefinierat vid färre än 4 beslut.",
+        inputs=("Beslutsdatum", "Erbjudet inflyttningsdatum", "Omprövning"),
     ),
     _own(
         "U28423",
@@ -289,6 +309,7 @@ MEASURES = (
         period="Mätdagen",
         definition="Som för särskilt boende: poäng per aspekt efter andel platser med Ja, Σ poäng / "
         "(5 × antal aspekter) × 100.",
+        inputs=("Antal platser",),
     ),
     _own(
         "U07409",
@@ -302,6 +323,7 @@ MEASURES = (
         table="Fakturor",
         period=FIRST_HALF,
         definition="Fakturor med fakturadatum i perioden. 100 × Σ Varav ekologiskt / Σ Belopp totalt.",
+        inputs=("Fakturadatum", "Belopp totalt (kr)", "Varav ekologiskt (kr)"),
     ),
     _own(
         "U00437",
@@ -315,6 +337,7 @@ MEASURES = (
         table="Fordon",
         period="Fordonsbeståndet vid mättillfället",
         definition="100 × fordon med Miljöbil = Ja / alla fordon.",
+        inputs=("Miljöbil",),
     ),
     _ext(
         "N00938", 24, "Sjukfrånvaro bland kommunens anställda, andel (%)", "Sjukfrånvaro", PERSONAL, LO, PCT

@@ -155,6 +155,11 @@ class Measure(_Doc):
     table: str | None = None
     definition: str = ""
     period: str = ""
+    inputs: tuple[str, ...] = Field(
+        default=(),
+        description="Headers the measure reads, in UDF argument order (then År, then template parameters). "
+        "Quality measures read 'Antal platser' plus the block of the year's quality columns.",
+    )
 
     @model_validator(mode="after")
     def _template_iff_self_collected(self) -> Measure:
@@ -181,7 +186,11 @@ class Catalogue(_Doc):
                 continue
             if m.template not in by_id:
                 raise ValueError(f"{m.kpi}: unknown template {m.template!r}")
-            by_id[m.template].table(m.table)
+            table = by_id[m.template].table(m.table)
+            headers = {c.name for c in table.columns}
+            missing = [h for h in m.inputs if h not in headers]
+            if missing or not m.inputs:
+                raise ValueError(f"{m.kpi}: inputs {missing or '()'} are not columns of {m.table}")
         return self
 
     def measure(self, kpi: str) -> Measure:
