@@ -27,6 +27,9 @@ typecheck: $(STAMP)
 pytest: $(STAMP)
 	$(BIN)/pytest -q
 
+docs: $(STAMP)
+	$(BIN)/python -m kkik_xl.docgen docs/matt.md
+
 templates: $(STAMP)
 	$(BIN)/kkik-xl template --all --out workbook_templates
 
