@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import typer
+import typer.rich_utils as rich_utils
 
 from kkik_xl import __version__
+
+# Swedish headings in the rich help output.
+rich_utils.OPTIONS_PANEL_TITLE = "Flaggor"
+rich_utils.ARGUMENTS_PANEL_TITLE = "Argument"
+rich_utils.COMMANDS_PANEL_TITLE = "Kommandon"
 
 app = typer.Typer(
     name="kkik-xl",
@@ -15,9 +21,21 @@ app = typer.Typer(
 )
 
 
+@app.callback()
+def _root() -> None:
+    """KKiK-rapportering från Excel: mallar, beräkning, validering, inlämning och jämförelse.
+
+    Inmatare: kkik-xl template. Kontrollant: kkik-xl validate, submit, sign, verify.
+    Samordnare: kkik-xl merge, compare, export-kolada. IT: kkik-xl doctor.
+    """
+
+
 @app.command("version")
 def version() -> None:
-    """Visa versionen av kkik-xl."""
+    """Visa versionen av kkik-xl.
+
+    Exempel: kkik-xl version
+    """
     typer.echo(f"kkik-xl {__version__}")
 
 
