@@ -6,6 +6,7 @@ import typer
 import typer.rich_utils as rich_utils
 
 from kkik_xl import __version__
+from kkik_xl.commands import compute as compute_command
 
 # Swedish headings in the rich help output.
 rich_utils.OPTIONS_PANEL_TITLE = "Flaggor"
@@ -37,6 +38,9 @@ def version() -> None:
     Exempel: kkik-xl version
     """
     typer.echo(f"kkik-xl {__version__}")
+
+
+compute_command.register(app)
 
 
 def main() -> None:
