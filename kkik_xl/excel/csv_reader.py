@@ -87,6 +87,8 @@ def read_csv(path: Path, template_id: str | None, *, year: int, table: str | Non
             infer_schema=False,
             truncate_ragged_lines=True,
         )
+    except pl.exceptions.NoDataError:
+        raw = pl.DataFrame(schema={f"column_{i + 1}": pl.String for i in range(len(headers))})
     except pl.exceptions.PolarsError as err:
         raise ReadError(f"Filen {path.name} kan inte läsas som CSV: {err}") from None
     raw_names = raw.columns
