@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
 
 import polars as pl
 from pydantic import BaseModel, ConfigDict, Field
@@ -96,8 +98,8 @@ class National:
 
     def compare(self, code: str) -> Comparison:
         """The comparison document for municipality ``code``."""
-        measures = [self._measure(kpi, code) for kpi in (m.kpi for m in CATALOGUE.measures)]
-        previous = self._colours_in(self.year - 1, code)
+        measures = [self._measure(m.kpi, code) for m in CATALOGUE.measures]
+        previous = [self._colour_in.get((m.kpi, code, self.year - 1), GREY) for m in CATALOGUE.measures]
         return Comparison(
             year=self.year,
             municipality=code,
@@ -107,29 +109,52 @@ class National:
             previous_summary=summarise(previous) if any(c != GREY for c in previous) else None,
         )
 
-    def _colours_in(self, year: int, code: str) -> list[str]:
-        rows = self.coloured.filter((pl.col("år") == year) & (pl.col("kommunkod") == code))
-        found = dict(zip(rows["kpi"].to_list(), rows["colour"].to_list(), strict=True))
-        return [found.get(m.kpi, GREY) for m in CATALOGUE.measures]
+    @cached_property
+    def _colour_in(self) -> dict[tuple[str, str, int], str]:
+        rows = self.coloured.select("kpi", "kommunkod", "år", "colour")
+        return {(k, c, y): col for k, c, y, col in rows.iter_rows()}
+
+    @cached_property
+    def _groups(self) -> dict[str, tuple[int, float | None, tuple[float, ...]]]:
+        """KPI → (n, mean, sorted values) in the comparison year."""
+        stats = (
+            self.coloured.filter(pl.col("år") == self.year)
+            .group_by("kpi")
+            .agg(pl.len().alias("n"), pl.col("värde").mean().alias("mean"), pl.col("värde").sort())
+        )
+        return {k: (n, mean, tuple(vs)) for k, n, mean, vs in stats.iter_rows()}
+
+    @cached_property
+    def _own(self) -> dict[tuple[str, str], dict[str, Any]]:
+        rows = self.coloured.filter(pl.col("år") == self.year)
+        return {(r["kpi"], r["kommunkod"]): r for r in rows.iter_rows(named=True)}
+
+    @cached_property
+    def _by_year(self) -> dict[tuple[str, str], dict[int, float]]:
+        out: dict[tuple[str, str], dict[int, float]] = {}
+        for k, c, y, v in self.coloured.select("kpi", "kommunkod", "år", "värde").iter_rows():
+            out.setdefault((k, c), {})[y] = v
+        return out
+
+    @cached_property
+    def _trend(self) -> dict[tuple[str, str], str | None]:
+        return {(k, c): t for k, c, t in self.trends.iter_rows()}
 
     def _measure(self, kpi: str, code: str) -> MeasureComparison:
-        group = self.coloured.filter((pl.col("kpi") == kpi) & (pl.col("år") == self.year))
-        own = group.filter(pl.col("kommunkod") == code)
-        years = self.coloured.filter((pl.col("kpi") == kpi) & (pl.col("kommunkod") == code))
-        by_year = dict(zip(years["år"].to_list(), years["värde"].to_list(), strict=True))
-        trend = self.trends.filter((pl.col("kpi") == kpi) & (pl.col("kommunkod") == code))["trend"]
-        row = own.row(0, named=True) if own.height else None
+        n, mean, distribution = self._groups.get(kpi, (0, None, ()))
+        row = self._own.get((kpi, code))
+        by_year = self._by_year.get((kpi, code), {})
         return MeasureComparison(
             kpi=kpi,
             value=row["värde"] if row else None,
-            colour=row["colour"] if row else GREY,
+            colour=str(row["colour"]) if row else GREY,
             rank=row["rank"] if row else None,
-            n=group.height,
-            mean=round(group["värde"].mean(), 4) if group.height else None,  # type: ignore[arg-type]
+            n=n,
+            mean=round(mean, 4) if mean is not None else None,
             better_than_mean=row["better_than_mean"] if row else None,
-            trend=trend[0] if trend.len() else None,
+            trend=self._trend.get((kpi, code)),
             values_by_year={str(y): by_year.get(y) for y in range(self.year - 2, self.year + 1)},
-            distribution=tuple(group["värde"].sort().to_list()),
+            distribution=distribution,
         )
 
 

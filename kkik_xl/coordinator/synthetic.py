@@ -24,12 +24,20 @@ _RANGES: dict[Unit, tuple[float, float, float, float, float]] = {
     Unit.INDEX: (62.0, 76.0, 0.08, 0.0, 100.0),
     Unit.POINTS: (40.0, 70.0, 0.15, 0.0, 100.0),
 }
+# Percentages where lower is better (sick leave, income support) are small shares.
+_LOW_PERCENT = (3.0, 10.0, 0.3, 0.0, 100.0)
 MISSING_SHARE = 0.04
+
+
+def _range(m: Measure) -> tuple[float, float, float, float, float]:
+    if m.unit is Unit.PERCENT and m.direction is Direction.LOWER:
+        return _LOW_PERCENT
+    return _RANGES[m.unit]
 
 
 def _measure_values(m: Measure, years: list[int], rng: np.random.Generator) -> np.ndarray:
     """Values (municipalities × years) for one measure: a lasting level per municipality plus noise."""
-    low, high, spread, floor, ceiling = _RANGES[m.unit]
+    low, high, spread, floor, ceiling = _range(m)
     centre = rng.uniform(low, high)
     n = len(all_municipalities())
     level = rng.normal(centre, centre * spread, size=n)
