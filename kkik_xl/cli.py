@@ -39,6 +39,12 @@ def version() -> None:
     typer.echo(f"kkik-xl {__version__}")
 
 
+from kkik_xl.commands import compare, synthetic  # noqa: E402
+
+compare.register(app)
+synthetic.register(app)
+
+
 def main() -> None:
     """Console-script entry point."""
     app()
