@@ -71,7 +71,7 @@ def compare(
     year: Annotated[int, typer.Option("--year", help="Jämförelseåret.")],
     municipality: Annotated[str | None, typer.Option("--municipality", help="Kommunkod, t.ex. 1440.")] = None,
     fmt: Annotated[Format, typer.Option("--format", help="json, xlsx eller html.")] = Format.JSON,
-    out: Annotated[Path | None, typer.Option("--out", help="Utfil (json skrivs annars till skärmen).")] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="Utfil (json annars till skärmen).")] = None,
     gender: Annotated[str, typer.Option("--gender", help="Kön i Kolada: T (totalt), K eller M.")] = "T",
     quartile_rule: Annotated[
         QuartileRule, typer.Option("--quartile-rule", help="Fjärdedel: ceil (KKiK, standard), floor, round.")
