@@ -6,7 +6,6 @@ import typer
 import typer.rich_utils as rich_utils
 
 from kkik_xl import __version__
-from kkik_xl.commands import compute as compute_command
 
 # Swedish headings in the rich help output.
 rich_utils.OPTIONS_PANEL_TITLE = "Flaggor"
@@ -40,7 +39,11 @@ def version() -> None:
     typer.echo(f"kkik-xl {__version__}")
 
 
-compute_command.register(app)
+from kkik_xl.commands import compare, compute, synthetic  # noqa: E402
+
+compare.register(app)
+compute.register(app)
+synthetic.register(app)
 
 
 def main() -> None:

@@ -1,0 +1,1 @@
+"""Coordinator: merge submissions, completeness and conflicts, national colours, trends and reports."""

@@ -1,0 +1,70 @@
+"""``kkik-xl compare`` and ``kkik-xl synthetic`` end to end on the synthetic dataset."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kkik_xl.cli import app
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def national_csv(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("nat")
+    result = runner.invoke(app, ["synthetic", "--out", str(out), "--year", "2025"])
+    assert result.exit_code == 0, result.output
+    path = out / "syntetisk_nationell_2023-2025.csv"
+    assert path.is_file()
+    return path
+
+
+def test_compare_json_for_one_municipality(national_csv: Path) -> None:
+    result = runner.invoke(app, ["compare", str(national_csv), "--year", "2025", "--municipality", "1440"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert doc["municipality"] == "1440" and doc["year"] == 2025 and doc["synthetic"] is True
+    assert len(doc["measures"]) == 24
+    shares = doc["summary"]
+    assert abs(shares["grön"] + shares["gul"] + shares["röd"] - 1) < 0.01
+
+
+def test_own_merged_values_win_over_national(national_csv: Path, tmp_path: Path) -> None:
+    own = tmp_path / "egna.csv"
+    own.write_text("kpi;kommunkod;år;kön;värde\nU00412;1440;2025;T;100,0\n", "utf-8")
+    args = ["compare", str(own), str(national_csv), "--year", "2025", "--municipality", "1440"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    first = json.loads(result.stdout)["measures"][0]
+    assert (first["value"], first["colour"], first["rank"]) == (100.0, "grön", 1)
+
+
+def test_compare_html_and_xlsx_are_written(national_csv: Path, tmp_path: Path) -> None:
+    html_path, xlsx_path = tmp_path / "r.html", tmp_path / "r.xlsx"
+    base = ["compare", str(national_csv), "--year", "2025", "--municipality", "1440"]
+    assert runner.invoke(app, [*base, "--format", "html", "--out", str(html_path)]).exit_code == 0
+    assert runner.invoke(app, [*base, "--format", "xlsx", "--out", str(xlsx_path)]).exit_code == 0
+    html = html_path.read_text("utf-8")
+    assert "SYNTETISKA DATA" in html and "<svg" in html and "Ale (1440)" in html
+    assert "http://" not in html.replace('xmlns="http://www.w3.org/2000/svg"', "")
+    with zipfile.ZipFile(xlsx_path) as z:
+        names = z.namelist()
+    assert sum(n.startswith("xl/charts/chart") for n in names) >= 24
+    assert sum(n.startswith("xl/worksheets/sheet") for n in names) == 10
+
+
+def test_unknown_municipality_and_missing_file_exit_2(national_csv: Path) -> None:
+    bad_code = runner.invoke(app, ["compare", str(national_csv), "--year", "2025", "--municipality", "9999"])
+    assert bad_code.exit_code == 2 and "9999" in bad_code.output
+    missing = runner.invoke(app, ["compare", "finns_inte.csv", "--year", "2025"])
+    assert missing.exit_code == 2 and "finns inte" in missing.output
+
+
+def test_html_without_municipality_is_a_usage_error(national_csv: Path) -> None:
+    result = runner.invoke(app, ["compare", str(national_csv), "--year", "2025", "--format", "html"])
+    assert result.exit_code == 2 and "--municipality" in result.output
