@@ -1,4 +1,7 @@
-"""Generate the reader's .ods and .xls fixtures (needs LibreOffice): python tests/data/make_fixtures_reader.py"""
+"""Generate the reader's .ods and .xls fixtures (needs LibreOffice).
+
+Run: python tests/data/make_fixtures_reader.py
+"""
 
 from __future__ import annotations
 
