@@ -161,7 +161,7 @@ def _overview(wb: Any, styles: _Styles, comparison: Comparison, notes: list[str]
         ws.merge_range(1, 0, 1, 8, SYNTHETIC_BANNER, styles.banner)
     ws.write_string(2, 0, comparison.sentence() + ".")
     for col, text in enumerate(("Område", "grön", "gul", "röd", "grå")):
-        ws.write_string(FIRST_ROW, col, text, styles.head)
+        ws.write_string(FIRST_ROW, col, text, styles.head_num if col else styles.head)
     areas = by_area(comparison)
     for i, (area, rows) in enumerate(areas):
         ws.write_string(FIRST_ROW + 1 + i, 0, area)
