@@ -7,13 +7,15 @@ not fully signed give it; ``ogiltig``: only rejected files for that template exi
 
 from __future__ import annotations
 
+from typing import Any
+
 import polars as pl
 
 from kkik_xl.catalogue import CATALOGUE
 
 PRESENT, MISSING, UNSIGNED, INVALID = "finns", "saknas", "osignerad", "ogiltig"
 # Columns of the files frame: one row per file read (valid or rejected).
-FILE_SCHEMA = {
+FILE_SCHEMA: dict[str, Any] = {
     "fil": pl.String,
     "kommunkod": pl.String,
     "år": pl.Int64,

@@ -8,12 +8,13 @@ the key is left out of the merged values (and listed, never dropped silently).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import polars as pl
 
 KEY = ["kommunkod", "kpi", "år", "kön"]
 # Columns of the frame given to :func:`resolve`: one row per value per submission file.
-ENTRY_SCHEMA = {
+ENTRY_SCHEMA: dict[str, Any] = {
     "fil": pl.String,
     "kommunkod": pl.String,
     "kpi": pl.String,

@@ -56,15 +56,22 @@ class MergeResult:
     rejected: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
     accepted: list[str] = field(default_factory=list)
     null_values: int = 0
+    ignored: list[str] = field(default_factory=list)  # other files in the directories given
 
 
-def expand(paths: list[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
-    """Files given plus ``*.kkik.json`` under directories; missing paths are rejected, not skipped."""
+def expand(paths: list[Path]) -> tuple[list[Path], list[tuple[str, str]], list[str]]:
+    """Files given plus ``*.kkik.json`` under directories; missing paths are rejected, not skipped.
+
+    Returns (files, rejected, ignored): ignored are other files found in the directories.
+    """
     files: list[Path] = []
     rejected: list[tuple[str, str]] = []
+    ignored: list[str] = []
     for path in paths:
         if path.is_dir():
-            found = sorted(p for p in path.rglob(f"*{SUFFIX}") if p.is_file())
+            everything = sorted(p for p in path.rglob("*") if p.is_file())
+            found = [p for p in everything if p.name.endswith(SUFFIX)]
+            ignored += [str(p) for p in everything if not p.name.endswith(SUFFIX)]
             if not found:
                 rejected.append((str(path), f"Katalogen innehåller inga {SUFFIX}-filer."))
             files.extend(found)
@@ -72,7 +79,7 @@ def expand(paths: list[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
             files.append(path)
         else:
             rejected.append((str(path), "Filen finns inte."))
-    return files, rejected
+    return files, rejected, ignored
 
 
 def _scope_from_name(path: Path) -> tuple[str | None, int | None, str | None]:
@@ -90,7 +97,7 @@ def _label(path: Path, files: list[Path]) -> str:
 
 def merge(paths: list[Path], reader: Reader) -> MergeResult:
     """Read, check and merge ``paths`` (files and directories)."""
-    files, rejected = expand(paths)
+    files, rejected, ignored = expand(paths)
     file_rows: list[tuple[object, ...]] = []
     entry_rows: list[tuple[object, ...]] = []
     accepted: list[str] = []
@@ -123,4 +130,5 @@ def merge(paths: list[Path], reader: Reader) -> MergeResult:
         rejected=rejected,
         accepted=accepted,
         null_values=nulls,
+        ignored=ignored,
     )

@@ -42,6 +42,10 @@ def summary_lines(result: MergeResult) -> list[str]:
         f"{result.resolution.merged.height} värden sammanställdes.",
     ]
     lines += [f"Avvisad: {name}: {reason}" for name, reason in result.rejected]
+    if result.ignored:
+        shown = ", ".join(result.ignored[:5]) + (" …" if len(result.ignored) > 5 else "")
+        n = len(result.ignored)
+        lines.append(f"{n} andra filer i katalogerna är inte inlämningar och lästes inte: {shown}")
     if result.null_values:
         lines.append(f"{result.null_values} mått saknade värde i inlämningarna och räknas som saknade.")
     solved = conflicts.height - unresolved
