@@ -43,6 +43,7 @@ from kkik_xl.commands import compare, synthetic  # noqa: E402
 
 compare.register(app)
 synthetic.register(app)
+__import__("kkik_xl.commands.template").commands.template.register(app)
 
 
 def main() -> None:
