@@ -58,7 +58,7 @@ def _validations(ws: Worksheet) -> list[list[str]]:
 
 def _formula_text(value: object) -> str | None:
     if isinstance(value, ArrayFormula):
-        return value.text
+        return str(value.text)
     if isinstance(value, str) and value.startswith("="):
         return value
     return None

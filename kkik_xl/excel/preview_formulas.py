@@ -59,7 +59,7 @@ def _janej_count(col: str, conditions: str = "") -> str:
 def _email(m: Measure, days: int) -> Preview:
     sent, answered = ref(m.table or "", "Skickad"), ref(m.table or "", "Besvarad")
     deadline = f"WORKDAY(INT({sent})-1,{days + 1},{HOLIDAYS_NAME})"
-    ok = f'SUM(IF(ISNUMBER({sent}),IF(ISNUMBER({answered}),IF(INT({answered})<={deadline},1,0),0),0))'
+    ok = f"SUM(IF(ISNUMBER({sent}),IF(ISNUMBER({answered}),IF(INT({answered})<={deadline},1,0),0),0))"
     count = f"COUNT({sent})"
     return Preview(value=_safe_ratio(ok, count), rows=f"={count}", native=True, array=True)
 
@@ -126,7 +126,7 @@ def _u33400(m: Measure) -> Preview:
     t = m.table or ""
     cond = (
         f'{ref(t, "Ålder vid avslut")},">=13",{ref(t, "Ålder vid avslut")},"<=20",'
-        f'{_in_period(ref(t, "Avslutsdatum"), -1)},'
+        f"{_in_period(ref(t, 'Avslutsdatum'), -1)},"
         f'{ref(t, "Ensamkommande")},"Nej",{ref(t, "Endast ekonomiskt bistånd")},"Nej"'
     )
     back = ref(t, "Återaktualiserad inom ett år")
@@ -137,8 +137,8 @@ def _u33400(m: Measure) -> Preview:
 def _u07409(m: Measure) -> Preview:
     t = m.table or ""
     cond = _in_period(ref(t, "Fakturadatum"))
-    total = f'SUMIFS({ref(t, "Belopp totalt (kr)")},{cond})'
-    eco = f'SUMIFS({ref(t, "Varav ekologiskt (kr)")},{cond})'
+    total = f"SUMIFS({ref(t, 'Belopp totalt (kr)')},{cond})"
+    eco = f"SUMIFS({ref(t, 'Varav ekologiskt (kr)')},{cond})"
     return Preview(value=_safe_ratio(eco, total), rows=f"=COUNTIFS({cond})", native=True)
 
 

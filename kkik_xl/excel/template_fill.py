@@ -12,7 +12,11 @@ from openpyxl.utils import get_column_letter
 from kkik_xl.catalogue import CATALOGUE
 from kkik_xl.excel.template_formats import DATE_FORMAT, DATETIME_FORMAT, TIME_FORMAT
 
-_FORMATS: tuple[tuple[type, str], ...] = ((datetime, DATETIME_FORMAT), (date, DATE_FORMAT), (time, TIME_FORMAT))
+_FORMATS: tuple[tuple[type, str], ...] = (
+    (datetime, DATETIME_FORMAT),
+    (date, DATE_FORMAT),
+    (time, TIME_FORMAT),
+)
 
 
 def fill_template(

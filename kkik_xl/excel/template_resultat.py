@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from xlsxwriter.utility import xl_rowcol_to_cell
 from xlsxwriter.format import Format
+from xlsxwriter.utility import xl_rowcol_to_cell
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
@@ -41,7 +41,7 @@ class ResultCell:
     @property
     def value_cell(self) -> str:
         """A1 address of the preview value."""
-        return xl_rowcol_to_cell(self.row, VALUE_COLUMN)
+        return str(xl_rowcol_to_cell(self.row, VALUE_COLUMN))
 
 
 def _write_formula(ws: Worksheet, row: int, col: int, formula: str, array: bool, style: Format) -> None:

@@ -1,4 +1,4 @@
-"""Writers for the non-result sheets of a template: Instruktioner, Uppgifter, input tables, Kontroll, _meta."""
+"""Writers for the other sheets of a template: Instruktioner, Uppgifter, input tables, Kontroll, _meta."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from kkik_xl.catalogue import CATALOGUE, ParameterType, Table, Template
 from kkik_xl.calendar_se import DEFAULT_CALENDAR
+from kkik_xl.catalogue import CATALOGUE, ParameterType, Table, Template
 from kkik_xl.excel.preview_formulas import HOLIDAYS_NAME, YEAR_NAME
 from kkik_xl.excel.template_formats import LAST_ROW, Formats, column_validation
 from kkik_xl.excel.template_text import instruction_blocks
@@ -43,7 +43,9 @@ def write_instructions(wb: Workbook, fmt: Formats, template: Template, year: int
             style = fmt.header if block.cells[0] == "Kolumn" else fmt.wrap
             for c, text in enumerate(block.cells):
                 ws.write_string(row, c, text, style)
-            ws.set_row(row, max(_row_height(t, w - 2) for t, w in zip(block.cells, _INSTR_WIDTHS, strict=True)))
+            ws.set_row(
+                row, max(_row_height(t, w - 2) for t, w in zip(block.cells, _INSTR_WIDTHS, strict=True))
+            )
         else:
             if block.kind == "heading":
                 row += 1
@@ -153,7 +155,7 @@ def write_input_sheet(wb: Workbook, fmt: Formats, table: Table, year: int) -> No
 
 def _swedish_key(kommun: Kommun) -> str:
     """Swedish alphabetical order (å, ä, ö after z) for the dropdown."""
-    return kommun.namn.lower().translate(str.maketrans({"å": "{", "ä": "|", "ö": "}"}))
+    return kommun.namn.lower().translate(str.maketrans("åäö", "{|}"))
 
 
 def write_kontroll(wb: Workbook, fmt: Formats) -> None:

@@ -28,29 +28,43 @@ def _steps(template: Template) -> list[Block]:
     sheets = ", ".join(f"”{t.sheet}”" for t in template.tables)
     return [
         Block("heading", ("Så här gör du",)),
-        _para("1. Fyll i bladet ”Uppgifter”: välj kommun i listan, skriv förvaltning och kontaktroll "
-              "(en roll, till exempel ”verksamhetsutvecklare” – inte ett namn)."),
-        _para(f"2. Skriv eller klistra in en rad per post på {sheets}. Börja i rad 2 under rubrikerna; "
-              "tabellen växer av sig själv när du fortsätter nedåt. Ändra inte rubrikerna."),
-        _para("3. Titta på bladet ”Resultat”. Där syns en preliminär förhandsvisning av nyckeltalen "
-              "medan du fyller i. Värdena är inte officiella."),
-        _para("4. Validera filen med kkik-xl (knappen Validera i Excel eller kommandot "
-              "kkik-xl validate FIL.xlsx). Fel och varningar hamnar på bladet ”Kontroll” med "
-              "cellhänvisning. Rätta felen och skriv en motivering i kolumnen ”Motivering” för varningar "
-              "som är riktiga."),
-        _para("5. Skapa inlämningsfilen med kkik-xl submit FIL.xlsx och skicka den till kommunens "
-              "KKiK-samordnare. Skicka inte själva arbetsboken om samordnaren inte ber om det."),
+        _para(
+            "1. Fyll i bladet ”Uppgifter”: välj kommun i listan, skriv förvaltning och kontaktroll "
+            "(en roll, till exempel ”verksamhetsutvecklare” – inte ett namn)."
+        ),
+        _para(
+            f"2. Skriv eller klistra in en rad per post på {sheets}. Börja i rad 2 under rubrikerna; "
+            "tabellen växer av sig själv när du fortsätter nedåt. Ändra inte rubrikerna."
+        ),
+        _para(
+            "3. Titta på bladet ”Resultat”. Där syns en preliminär förhandsvisning av nyckeltalen "
+            "medan du fyller i. Värdena är inte officiella."
+        ),
+        _para(
+            "4. Validera filen med kkik-xl (knappen Validera i Excel eller kommandot "
+            "kkik-xl validate FIL.xlsx). Fel och varningar hamnar på bladet ”Kontroll” med "
+            "cellhänvisning. Rätta felen och skriv en motivering i kolumnen ”Motivering” för varningar "
+            "som är riktiga."
+        ),
+        _para(
+            "5. Skapa inlämningsfilen med kkik-xl submit FIL.xlsx och skicka den till kommunens "
+            "KKiK-samordnare. Skicka inte själva arbetsboken om samordnaren inte ber om det."
+        ),
     ]
 
 
 def _privacy() -> list[Block]:
     return [
         Block("heading", ("Personuppgifter",)),
-        _para("Skriv aldrig personnummer, namn, adresser eller andra uppgifter som pekar ut en person. "
-              "Där en kolumn behöver skilja personer eller ärenden åt används ett eget löpnummer eller "
-              "ärendenummer som bara ni kan koppla till personen. Personalkoder får inte vara namn."),
-        _para("Ändra inte bladnamn, rubriker eller formler. Då känns mallen inte igen vid valideringen "
-              "och filen måste göras om i en ny mall."),
+        _para(
+            "Skriv aldrig personnummer, namn, adresser eller andra uppgifter som pekar ut en person. "
+            "Där en kolumn behöver skilja personer eller ärenden åt används ett eget löpnummer eller "
+            "ärendenummer som bara ni kan koppla till personen. Personalkoder får inte vara namn."
+        ),
+        _para(
+            "Ändra inte bladnamn, rubriker eller formler. Då känns mallen inte igen vid valideringen "
+            "och filen måste göras om i en ny mall."
+        ),
     ]
 
 
@@ -61,8 +75,12 @@ def _measures(template: Template) -> list[Block]:
         blocks.append(_para(f"Mätperiod: {m.period}."))
         blocks.append(_para(f"Definition: {m.definition}"))
         if not is_native(m.kpi):
-            blocks.append(_para("Förhandsvisningen av detta nyckeltal kräver tillägget kkik-xl. Det "
-                                "officiella värdet beräknas alltid av Validera."))
+            blocks.append(
+                _para(
+                    "Förhandsvisningen av detta nyckeltal kräver tillägget kkik-xl. Det "
+                    "officiella värdet beräknas alltid av Validera."
+                )
+            )
     return blocks
 
 
