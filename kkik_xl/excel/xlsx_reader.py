@@ -1,0 +1,227 @@
+"""Reading a template's tables from ``.xlsx``/``.xlsm``/``.xls``/``.ods`` with fastexcel.
+
+Every column is read with an explicit dtype; fastexcel reports each cell it could not convert
+(``to_arrow_with_errors``), so nothing silently becomes null. Text in typed cells is then handed
+to :mod:`kkik_xl.parsing` (rescued with an info finding, or reported with its reason); Excel error
+values (``#REF!``) become findings. Whole numbers are read as floats so ``1,5`` is never truncated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import fastexcel
+import polars as pl
+
+from kkik_xl.catalogue import CATALOGUE, Column, ColumnType, Table, Template
+from kkik_xl.excel import read_codes as rc
+from kkik_xl.excel.cell_errors import classify_errors
+from kkik_xl.excel.columns import ColumnMatch, match_columns, normalise_header
+from kkik_xl.excel.convert import POS, CellProblem, fast_expr, parse_cells, patch, stripped
+from kkik_xl.excel.frames import Placement, finish
+from kkik_xl.excel.meta import TableRef, read_meta, zip_parts
+from kkik_xl.excel.result import ReadError, ReadResult, WorkbookMeta
+from kkik_xl.excel.safety import check_file
+from kkik_xl.findings import Finding
+
+FAST_DTYPE: dict[ColumnType, str] = {
+    ColumnType.TEXT: "string",
+    ColumnType.CHOICE: "string",
+    ColumnType.JANEJ: "string",
+    ColumnType.DATE: "date",
+    ColumnType.DATETIME: "datetime",
+    ColumnType.TIME: "duration",
+    ColumnType.INT: "float",
+    ColumnType.DECIMAL: "float",
+}
+_DAY_MS = 86_400_000
+
+
+@dataclass(frozen=True)
+class Location:
+    """Sheet and header row (0-based) of a table in the workbook."""
+
+    sheet: str
+    header_row: int = 0
+
+
+def open_book(path: Path) -> fastexcel.ExcelReader:
+    """Check the file and open it with fastexcel, or raise :class:`ReadError`."""
+    check_file(path)
+    try:
+        return fastexcel.read_excel(path)
+    except Exception as err:  # fastexcel raises several unrelated types for unreadable files
+        raise ReadError(f"Filen {path.name} kan inte läsas som kalkylark ({err}).") from None
+
+
+def _load(book: fastexcel.ExcelReader, loc: Location, dtypes: dict[str | int, Any], wanted: set[str]) -> Any:
+    sheet = book.load_sheet(
+        loc.sheet,
+        header_row=loc.header_row,
+        dtypes=dtypes,
+        use_columns=lambda c: normalise_header(c.name) in wanted,
+    )
+    return sheet, *sheet.to_arrow_with_errors()
+
+
+def _headers(sheet: Any) -> tuple[list[str | None], int]:
+    cols = sheet.available_columns()
+    if not cols:
+        return [], 0
+    first = min(c.absolute_index for c in cols)
+    headers: list[str | None] = [None] * (max(c.absolute_index for c in cols) - first + 1)
+    for c in cols:
+        if c.column_name_from == "looked_up":
+            headers[c.absolute_index - first] = c.name
+    return headers, first
+
+
+def load_table(
+    book: fastexcel.ExcelReader, loc: Location, tab: Table, columns: Sequence[Column], date1904: bool
+) -> tuple[pl.DataFrame, list[Finding], ColumnMatch]:
+    """Read one table into a contract frame with its findings."""
+    wanted = {normalise_header(c.name) for c in columns}
+    dtypes: dict[str | int, Any] = {c.name: FAST_DTYPE[c.type] for c in columns}
+    sheet, batch, errors = _load(book, loc, dtypes, wanted)
+    headers, first_col = _headers(sheet)
+    match = match_columns(
+        headers, columns, sheet=loc.sheet, table=tab.name, header_row=loc.header_row + 1, first_col=first_col
+    )
+    renamed = {found: name for name, (found, _) in match.found.items() if found != name}
+    if renamed:
+        for found, name in renamed.items():
+            dtypes[found] = dtypes[name]
+        sheet, batch, errors = _load(book, loc, dtypes, wanted)
+    raw = pl.DataFrame(pl.from_arrow(batch)).rename(renamed)
+    raw = raw.with_columns(pl.lit(None, pl.String).alias(c.name) for c in match.missing)
+    raw = raw.with_row_index(POS).with_columns(pl.col(POS).cast(pl.Int64))
+    names = {c.index: c.name for c in sheet.selected_columns}
+    bycol = {c.name: c for c in columns}
+    problems, excel_errors, rescued, infos = classify_errors(
+        errors, {i: bycol[renamed.get(n, n)] for i, n in names.items()}, date1904
+    )
+    place = Placement.of(loc.sheet, match, first_row=loc.header_row + 2, first_col=first_col)
+    typed, more = _convert(raw, columns, rescued)
+    empty = raw.select(pl.all_horizontal(pl.col(c.name).is_null() for c in columns).alias("e")).to_series()
+    frame, findings = finish(
+        typed, columns, place, empty=empty, problems=[*problems, *more], errors=excel_errors
+    )
+    info_findings = [i.finding(place) for i in infos]
+    return frame, match.findings + findings + info_findings, match
+
+
+def _convert(
+    raw: pl.DataFrame, columns: Sequence[Column], rescued: dict[str, list[tuple[int, Any]]]
+) -> tuple[pl.DataFrame, list[CellProblem]]:
+    """Typed frame: text trimmed, choices and ja/nej normalised, ints checked, times from durations."""
+    problems: list[CellProblem] = []
+    exprs: list[pl.Expr] = []
+    for c in columns:
+        if c.type in (ColumnType.TEXT, ColumnType.CHOICE, ColumnType.JANEJ):
+            exprs.append(fast_expr(c).alias(c.name))
+        elif c.type is ColumnType.INT:
+            x = pl.col(c.name)
+            exprs.append(pl.when(x.round(0) == x).then(x).cast(pl.Int64, strict=False).alias(c.name))
+        elif c.type is ColumnType.TIME:
+            ms = pl.col(c.name).cast(pl.Duration("ms")).dt.total_milliseconds()
+            ok = (ms >= 0) & (ms < _DAY_MS)
+            exprs.append(pl.when(ok).then(ms * 1_000_000).cast(pl.Time).alias(c.name))
+    typed = raw.with_columns(exprs)
+    for c in columns:
+        if c.type not in (ColumnType.INT, ColumnType.TIME, ColumnType.CHOICE, ColumnType.JANEJ):
+            continue
+        failed = raw.select(
+            POS, stripped(c.name) if c.type in (ColumnType.CHOICE, ColumnType.JANEJ) else pl.col(c.name)
+        )
+        failed = failed.filter(pl.col(c.name).is_not_null() & typed.get_column(c.name).is_null())
+        if failed.height:
+            values = [(pos, _plain(v)) for pos, v in failed.iter_rows()]
+            fixed, bad = parse_cells(c, values)
+            typed = patch(typed, c, fixed)
+            problems.extend(bad)
+    for c in columns:
+        typed = patch(typed, c, rescued.get(c.name, []))
+    return typed, problems
+
+
+def _plain(value: Any) -> Any:
+    """A duration becomes a day fraction so the single-value parser can judge it."""
+    if hasattr(value, "total_seconds"):
+        return value.total_seconds() / 86_400
+    return value
+
+
+def locate(book: fastexcel.ExcelReader, tab: Table, refs: dict[str, TableRef]) -> Location | None:
+    """Where ``tab`` is: its Excel Table if present, else the sheet of the same name (any case)."""
+    if tab.name in refs:
+        for sheet in book.sheet_names:
+            if tab.name in book.table_names(sheet):
+                return Location(sheet, refs[tab.name].header_row)
+    for sheet in book.sheet_names:
+        if sheet.strip().casefold() == tab.sheet.casefold():
+            return Location(sheet)
+    return None
+
+
+def detect_template(book: fastexcel.ExcelReader, meta: WorkbookMeta, template_id: str | None) -> Template:
+    """The given template, else the ``_meta`` one, else the one whose sheets the workbook has."""
+    wanted = template_id or meta.template_id
+    if wanted:
+        try:
+            return CATALOGUE.template(wanted)
+        except KeyError:
+            raise ReadError(f"Mallen {wanted!r} finns inte i katalogen.") from None
+    sheets = {s.casefold() for s in book.sheet_names}
+    scored = [(sum(t.sheet.casefold() in sheets for t in tpl.tables), tpl) for tpl in CATALOGUE.templates]
+    best, tpl = max(scored, key=lambda st: st[0])
+    if best == 0:
+        raise ReadError(
+            "Det går inte att avgöra vilken mall filen hör till. Ange mallen, till exempel forskola."
+        )
+    return tpl
+
+
+def read_spreadsheet(
+    path: Path, template_id: str | None, *, year: int | None, table: str | None
+) -> ReadResult:
+    """Read every table of the template from a spreadsheet file."""
+    book = open_book(path)
+    is_ooxml = path.suffix.lower() in (".xlsx", ".xlsm")
+    date1904, refs = zip_parts(path) if is_ooxml else (False, {})
+    try:
+        defined = {d.name: d.formula for d in book.defined_names()} if is_ooxml else {}
+    except Exception:
+        defined = {}
+    meta = read_meta(path, defined, book.sheet_names) if is_ooxml else WorkbookMeta()
+    meta.date1904 = date1904
+    template = detect_template(book, meta, template_id)
+    year = year or meta.year or _int(meta.names.get("KKIK_Ar")) or _last_year()
+    result = ReadResult(path=path, template_id=template.id, tables={}, meta=meta)
+    for tab in template.tables:
+        if table is not None and table.casefold() not in (tab.name.casefold(), tab.sheet.casefold()):
+            continue
+        columns = tab.columns_for_year(year)
+        loc = locate(book, tab, refs)
+        if loc is None:
+            result.findings.append(rc.MISSING_TABLE.finding(sheet=tab.sheet, table=tab.name))
+            result.missing_tables.append(tab.name)
+            continue
+        frame, findings, match = load_table(book, loc, tab, columns, date1904)
+        result.tables[tab.name] = frame
+        result.findings.extend(findings)
+        if match.missing_required:
+            result.missing_columns[tab.name] = match.missing_required
+    return result
+
+
+def _int(text: str | None) -> int | None:
+    return int(text) if text and text.strip().isdigit() else None
+
+
+def _last_year() -> int:
+    from kkik_xl.excel.reader import default_year
+
+    return default_year()
