@@ -33,5 +33,8 @@ docs: $(STAMP)
 templates: $(STAMP)
 	$(BIN)/kkik-xl template --all --out workbook_templates
 
+schemas: $(STAMP)
+	$(BIN)/python -m kkik_xl.submission.schema_file
+
 clean:
 	rm -rf $(VENV) demo-output .mypy_cache .ruff_cache .pytest_cache
