@@ -39,11 +39,12 @@ def version() -> None:
     typer.echo(f"kkik-xl {__version__}")
 
 
-from kkik_xl.commands import compare, compute, synthetic  # noqa: E402
+from kkik_xl.commands import compare, compute, synthetic, validate  # noqa: E402
 
 compare.register(app)
 compute.register(app)
 synthetic.register(app)
+validate.register(app)
 
 
 def main() -> None:
