@@ -51,7 +51,7 @@ def write_instructions(wb: Workbook, fmt: Formats, template: Template, year: int
                 row += 1
             style = {"title": fmt.title, "heading": fmt.heading, "note": fmt.label}.get(block.kind, fmt.wrap)
             ws.merge_range(row, 0, row, 3, block.cells[0], style)
-            height = 24.0 if block.kind == "title" else _row_height(block.cells[0], full + 8)
+            height = 24.0 if block.kind == "title" else _row_height(block.cells[0], int(full * 1.2))
             ws.set_row(row, height + (4 if block.kind == "heading" else 0))
         row += 1
     ws.print_area(0, 0, row - 1, 3)
