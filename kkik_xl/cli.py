@@ -44,6 +44,7 @@ from kkik_xl.commands import compare, compute, synthetic, validate  # noqa: E402
 compare.register(app)
 compute.register(app)
 synthetic.register(app)
+__import__("kkik_xl.commands.template").commands.template.register(app)
 validate.register(app)
 
 

@@ -140,7 +140,7 @@ def compute(
     try:
         comp = compute_file(template, file, year=year, params=params, table=table)
     except (UsageError, ReadError) as err:
-        Console(stderr=True).print(f"[bold red]Fel:[/] {err.reason}", highlight=False)
+        Console(stderr=True, soft_wrap=True).print(f"[bold red]Fel:[/] {err.reason}", highlight=False)
         raise typer.Exit(2) from None
     if output is OutputFormat.JSON:
         typer.echo(json.dumps(to_json(comp), ensure_ascii=False, indent=2, default=_json_default))

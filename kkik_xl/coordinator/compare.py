@@ -29,6 +29,7 @@ class MeasureComparison(BaseModel):
     trend: str | None
     values_by_year: dict[str, float | None]
     distribution: tuple[float, ...] = Field(default=(), exclude=True)
+    distribution_colours: tuple[str, ...] = Field(default=(), exclude=True)
 
 
 class Summary(BaseModel):
@@ -115,14 +116,19 @@ class National:
         return {(k, c, y): col for k, c, y, col in rows.iter_rows()}
 
     @cached_property
-    def _groups(self) -> dict[str, tuple[int, float | None, tuple[float, ...]]]:
-        """KPI → (n, mean, sorted values) in the comparison year."""
+    def _groups(self) -> dict[str, tuple[int, float | None, tuple[float, ...], tuple[str, ...]]]:
+        """KPI → (n, mean, sorted values, their colours) in the comparison year."""
         stats = (
             self.coloured.filter(pl.col("år") == self.year)
             .group_by("kpi")
-            .agg(pl.len().alias("n"), pl.col("värde").mean().alias("mean"), pl.col("värde").sort())
+            .agg(
+                pl.len().alias("n"),
+                pl.col("värde").mean().alias("mean"),
+                pl.col("colour").sort_by("värde"),
+                pl.col("värde").sort(),
+            )
         )
-        return {k: (n, mean, tuple(vs)) for k, n, mean, vs in stats.iter_rows()}
+        return {k: (n, mean, tuple(vs), tuple(cs)) for k, n, mean, cs, vs in stats.iter_rows()}
 
     @cached_property
     def _own(self) -> dict[tuple[str, str], dict[str, Any]]:
@@ -141,7 +147,7 @@ class National:
         return {(k, c): t for k, c, t in self.trends.iter_rows()}
 
     def _measure(self, kpi: str, code: str) -> MeasureComparison:
-        n, mean, distribution = self._groups.get(kpi, (0, None, ()))
+        n, mean, distribution, colours = self._groups.get(kpi, (0, None, (), ()))
         row = self._own.get((kpi, code))
         by_year = self._by_year.get((kpi, code), {})
         return MeasureComparison(
@@ -155,6 +161,7 @@ class National:
             trend=self._trend.get((kpi, code)),
             values_by_year={str(y): by_year.get(y) for y in range(self.year - 2, self.year + 1)},
             distribution=distribution,
+            distribution_colours=colours,
         )
 
 

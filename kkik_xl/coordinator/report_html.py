@@ -95,7 +95,8 @@ def render_html(comparison: Comparison, notes: list[str] | None = None) -> str:
         f"{shares_svg(comparison.summary)}"
         f'<p class="legend muted">{legend}</p><p class="muted">{escape(RULE_TEXT)}</p>'
         f"{tables}{notes_html}"
-        f'<p class="muted">Skapad med kkik-xl. Diagram: staplar = antal kommuner per värdeintervall, '
-        f"bättre till höger; streckad linje = KKiK-medel; färgad markering = {escape(name)}.</p>"
+        '<p class="muted">Skapad med kkik-xl. Diagram: staplar = antal kommuner per värdeintervall '
+        "i deras färg, bättre till höger; streckad linje = KKiK-medel; "
+        f"färgad markering = {escape(name)}.</p>"
         f"{banner}</body></html>"
     )

@@ -20,11 +20,19 @@ def _x(value: float, low: float, high: float, m: Measure) -> float:
     return 4 + share * (WIDTH - 8)
 
 
-def _bars(values: tuple[float, ...], low: float, high: float, m: Measure) -> list[str]:
+BAR_HEX = {"grön": "#9fd3ae", "gul": "#f5dc8a", "röd": "#eba6a0", "grå": "#c9ced6"}
+
+
+def _bars(mc: MeasureComparison, low: float, high: float, m: Measure) -> list[str]:
+    """Histogram bars, each tinted with the colour most of its municipalities have."""
     counts = [0] * BINS
+    tints: list[dict[str, int]] = [{} for _ in range(BINS)]
     span = (high - low) or 1.0
-    for v in values:
-        counts[min(BINS - 1, int((v - low) / span * BINS))] += 1
+    colours = mc.distribution_colours or ("grå",) * len(mc.distribution)
+    for v, c in zip(mc.distribution, colours, strict=True):
+        b = min(BINS - 1, int((v - low) / span * BINS))
+        counts[b] += 1
+        tints[b][c] = tints[b].get(c, 0) + 1
     top = max(counts) or 1
     width = (WIDTH - 8) / BINS
     out = []
@@ -35,9 +43,10 @@ def _bars(values: tuple[float, ...], low: float, high: float, m: Measure) -> lis
         if m.direction is Direction.LOWER:
             left -= width
         h = (PLOT_BOTTOM - PLOT_TOP) * count / top
+        tint = BAR_HEX[max(tints[i], key=lambda c: tints[i][c])]
         out.append(
             f'<rect x="{left:.1f}" y="{PLOT_BOTTOM - h:.1f}" width="{width - 1:.1f}" '
-            f'height="{h:.1f}" fill="#c9ced6"/>'
+            f'height="{h:.1f}" fill="{tint}"/>'
         )
     return out
 
@@ -48,7 +57,7 @@ def distribution_svg(m: Measure, mc: MeasureComparison) -> str:
     if not values:
         return '<span class="muted">inga värden</span>'
     low, high = min(values), max(values)
-    parts = _bars(values, low, high, m)
+    parts = _bars(mc, low, high, m)
     if mc.mean is not None:
         xm = _x(mc.mean, low, high, m)
         parts.append(

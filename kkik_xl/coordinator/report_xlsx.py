@@ -40,6 +40,7 @@ class _Styles:
         self.head = wb.add_format({"bold": True, "bg_color": "#F3F4F6", "bottom": 1, "text_wrap": True})
         self.head_num = wb.add_format({"bold": True, "bg_color": "#F3F4F6", "bottom": 1, "align": "right"})
         self.text = wb.add_format({"valign": "vcenter"})
+        self.centre = wb.add_format({"align": "center"})
         self.muted = wb.add_format({"font_color": "#6B7280", "text_wrap": True, "valign": "top"})
         self.num = {d: wb.add_format({"num_format": _num_format(d)}) for d in range(4)}
         self.bold_num = {d: wb.add_format({"bold": True, "num_format": _num_format(d)}) for d in range(4)}
@@ -78,7 +79,7 @@ def _write_row(ws: Any, styles: _Styles, row: int, m: Measure, mc: MeasureCompar
     ws.write_string(row, 7, trend_text(mc.trend), styles.trend.get(mc.trend or "", styles.text))
     if mc.mean is not None:
         ws.write_number(row, 8, mc.mean, styles.num[min(m.decimals, 3)])
-    ws.write_string(row, 9, mc.colour)
+    ws.write_string(row, 9, mc.colour, styles.centre)
     if mc.rank is not None:
         ws.write_number(row, 10, mc.rank)
     ws.write_number(row, 11, mc.n)
@@ -97,7 +98,11 @@ def _chart(wb: Any, sheet: str, row: int, m: Measure, mc: MeasureComparison, yea
             "categories": [sheet, FIRST_ROW, 4, FIRST_ROW, 6],
             "values": [sheet, row, 4, row, 6],
             "points": [{"fill": {"color": "#9CA3AF"}}] * 2 + [{"fill": {"color": HEX[mc.colour]}}],
-            "data_labels": {"value": True, "num_format": "0" if m.decimals == 0 else "0.0"},
+            "data_labels": {
+                "value": True,
+                "position": "inside_end",
+                "num_format": _num_format(min(m.decimals, 1)),
+            },
         }
     )
     if mc.mean is not None:
@@ -156,7 +161,7 @@ def _overview(wb: Any, styles: _Styles, comparison: Comparison, notes: list[str]
         ws.merge_range(1, 0, 1, 8, SYNTHETIC_BANNER, styles.banner)
     ws.write_string(2, 0, comparison.sentence() + ".")
     for col, text in enumerate(("Område", "grön", "gul", "röd", "grå")):
-        ws.write_string(FIRST_ROW, col, text, styles.head)
+        ws.write_string(FIRST_ROW, col, text, styles.head_num if col else styles.head)
     areas = by_area(comparison)
     for i, (area, rows) in enumerate(areas):
         ws.write_string(FIRST_ROW + 1 + i, 0, area)

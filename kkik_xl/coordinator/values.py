@@ -195,10 +195,15 @@ def load_values(paths: list[Path], gender: str = "T") -> ValueSet:
     return ValueSet(frame=unique.drop("_file"), synthetic=synthetic, notes=notes)
 
 
-def write_values(frame: pl.DataFrame, out_dir: Path, stem: str, *, synthetic: bool = False) -> list[Path]:
-    """Write ``<stem>.csv`` (semicolon, decimal comma) and ``<stem>.json`` (merged format)."""
+def write_values(
+    frame: pl.DataFrame, out_dir: Path, stem: str, *, synthetic: bool = False, extra: tuple[str, ...] = ()
+) -> list[Path]:
+    """Write ``<stem>.csv`` (semicolon, decimal comma) and ``<stem>.json`` (merged format).
+
+    ``extra`` columns (e.g. the source file) follow the five standard columns; readers ignore them.
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
-    rows = frame.select(CSV_COLUMNS).sort(KEY)
+    rows = frame.select(*CSV_COLUMNS, *extra).sort(KEY)
     csv_path, json_path = out_dir / f"{stem}.csv", out_dir / f"{stem}.json"
     text_rows = rows.with_columns(pl.col("värde").cast(pl.String).str.replace(".", ",", literal=True))
     if synthetic:

@@ -109,8 +109,8 @@ def load_table(
     frame, findings = finish(
         typed, columns, place, empty=empty, problems=[*problems, *more], errors=excel_errors
     )
-    info_findings = [i.finding(place) for i in infos]
-    return frame, match.findings + findings + info_findings, match
+    cell_findings = sorted([*findings, *(i.finding(place) for i in infos)], key=Finding.sort_key)
+    return frame, match.findings + cell_findings, match
 
 
 def _convert(

@@ -1,0 +1,53 @@
+"""``kkik-xl template``: write workbook templates generated from the catalogue."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kkik_xl.calendar_se import MAX_YEAR, MIN_YEAR
+from kkik_xl.catalogue import CATALOGUE
+from kkik_xl.excel.template_builder import DEFAULT_YEAR, write_template
+
+
+def _ids(template: str | None, all_templates: bool) -> list[str]:
+    known = [t.id for t in CATALOGUE.templates]
+    if all_templates == (template is not None):
+        typer.echo("Ange antingen en mall eller --all (inte båda).", err=True)
+        raise typer.Exit(2)
+    if all_templates:
+        return known
+    if template not in known:
+        typer.echo(f"Okänd mall: {template}. Mallar som finns: {', '.join(known)}.", err=True)
+        raise typer.Exit(2)
+    return [template]
+
+
+def template(
+    template: Annotated[str | None, typer.Argument(help="Mallens id, till exempel forskola.")] = None,
+    year: Annotated[int, typer.Option("--year", help="Mätåret som mallen ska gälla.")] = DEFAULT_YEAR,
+    out: Annotated[Path, typer.Option("--out", help="Mapp att skriva mallen till.")] = Path("."),
+    all_templates: Annotated[bool, typer.Option("--all", help="Skriv alla mallar i katalogen.")] = False,
+) -> None:
+    """Skapa en Excel-mall (eller alla med --all) för ett mätår.
+
+    Exempel: kkik-xl template forskola --year 2025 --out mallar
+    """
+    ids = _ids(template, all_templates)
+    if not MIN_YEAR <= year <= MAX_YEAR - 1:
+        typer.echo(f"Året {year} stöds inte. Välj ett år mellan {MIN_YEAR + 1} och {MAX_YEAR - 1}.", err=True)
+        raise typer.Exit(2)
+    for template_id in ids:
+        try:
+            path = write_template(template_id, year, out)
+        except OSError as exc:
+            typer.echo(f"Kunde inte skriva mallen {template_id} till {out}: {exc.strerror}.", err=True)
+            raise typer.Exit(2) from exc
+        typer.echo(f"Skrev {path}")
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``template`` subcommand."""
+    app.command("template")(template)

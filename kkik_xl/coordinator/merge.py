@@ -1,0 +1,134 @@
+"""Merge submissions: read and check every file, resolve conflicts, build completeness, list rejects.
+
+Reading a submission is delegated to a *reader* (:mod:`kkik_xl.coordinator.submissions` adapts the
+submission model); a reader returns a :class:`Loaded` or raises :class:`Rejected` with a Swedish reason.
+Every file given ends up either merged or in the rejected list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import polars as pl
+
+from kkik_xl.coordinator.completeness import FILE_SCHEMA, completeness
+from kkik_xl.coordinator.conflicts import ENTRY_SCHEMA, Resolution, resolve
+
+SUFFIX = ".kkik.json"
+NAME_PATTERN = re.compile(r"^(?P<kod>\d{4})_(?P<mall>[a-z-]+)_(?P<ar>\d{4})\.kkik\.json$")
+
+
+class Rejected(Exception):
+    """A file that cannot be merged; ``reason`` is a Swedish sentence, ``loaded`` what could be read."""
+
+    def __init__(self, reason: str, loaded: Loaded | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.loaded = loaded
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """What the merge needs from one valid submission."""
+
+    path: Path
+    kommunkod: str
+    year: int
+    template: str
+    fully_signed: bool
+    time: datetime | None
+    values: tuple[tuple[str, str, float | None], ...]  # (kpi, kön, värde)
+
+
+Reader = Callable[[Path], Loaded]
+
+
+@dataclass
+class MergeResult:
+    """Everything ``kkik-xl merge`` writes."""
+
+    resolution: Resolution
+    completeness: pl.DataFrame
+    rejected: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
+    accepted: list[str] = field(default_factory=list)
+    null_values: int = 0
+    ignored: list[str] = field(default_factory=list)  # other files in the directories given
+
+
+def expand(paths: list[Path]) -> tuple[list[Path], list[tuple[str, str]], list[str]]:
+    """Files given plus ``*.kkik.json`` under directories; missing paths are rejected, not skipped.
+
+    Returns (files, rejected, ignored): ignored are other files found in the directories.
+    """
+    files: list[Path] = []
+    rejected: list[tuple[str, str]] = []
+    ignored: list[str] = []
+    for path in paths:
+        if path.is_dir():
+            everything = sorted(p for p in path.rglob("*") if p.is_file())
+            found = [p for p in everything if p.name.endswith(SUFFIX)]
+            ignored += [str(p) for p in everything if not p.name.endswith(SUFFIX)]
+            if not found:
+                rejected.append((str(path), f"Katalogen innehåller inga {SUFFIX}-filer."))
+            files.extend(found)
+        elif path.is_file():
+            files.append(path)
+        else:
+            rejected.append((str(path), "Filen finns inte."))
+    return files, rejected, ignored
+
+
+def _scope_from_name(path: Path) -> tuple[str | None, int | None, str | None]:
+    """(kommunkod, år, mall) from ``<kommunkod>_<mall>_<år>.kkik.json``, else Nones."""
+    match = NAME_PATTERN.match(path.name)
+    if not match:
+        return None, None, None
+    return match["kod"], int(match["ar"]), match["mall"]
+
+
+def _label(path: Path, files: list[Path]) -> str:
+    """File name, or the path when two files share a name."""
+    return path.name if sum(p.name == path.name for p in files) == 1 else str(path)
+
+
+def merge(paths: list[Path], reader: Reader) -> MergeResult:
+    """Read, check and merge ``paths`` (files and directories)."""
+    files, rejected, ignored = expand(paths)
+    file_rows: list[tuple[object, ...]] = []
+    entry_rows: list[tuple[object, ...]] = []
+    accepted: list[str] = []
+    nulls = 0
+    for path in files:
+        label = _label(path, files)
+        try:
+            loaded = reader(path)
+        except Rejected as exc:
+            rejected.append((label, exc.reason))
+            kod, year, mall = _scope_from_name(path)
+            if exc.loaded is not None:
+                kod, year, mall = exc.loaded.kommunkod, exc.loaded.year, exc.loaded.template
+            file_rows.append((label, kod, year, mall, False, False))
+            continue
+        accepted.append(label)
+        file_rows.append((label, loaded.kommunkod, loaded.year, loaded.template, True, loaded.fully_signed))
+        for kpi, gender, value in loaded.values:
+            if value is None:
+                nulls += 1
+                continue
+            entry_rows.append(
+                (label, loaded.kommunkod, kpi, loaded.year, gender, value, loaded.time, loaded.fully_signed)
+            )
+    files_frame = pl.DataFrame(file_rows, schema=FILE_SCHEMA, orient="row")
+    entries = pl.DataFrame(entry_rows, schema=ENTRY_SCHEMA, orient="row")
+    return MergeResult(
+        resolution=resolve(entries),
+        completeness=completeness(files_frame, entries.select("fil", "kpi")),
+        rejected=rejected,
+        accepted=accepted,
+        null_values=nulls,
+        ignored=ignored,
+    )

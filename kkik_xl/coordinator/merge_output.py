@@ -1,0 +1,59 @@
+"""Write the merge results: values (CSV, JSON), completeness, conflicts and rejected files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+
+from kkik_xl.coordinator.completeness import counts
+from kkik_xl.coordinator.merge import MergeResult
+from kkik_xl.coordinator.values import write_values
+
+VALUES_STEM = "varden"
+COMPLETENESS = "fullstandighet.csv"
+CONFLICTS = "konflikter.csv"
+REJECTED = "avvisade.csv"
+
+
+def _yes_no(col: str) -> pl.Expr:
+    return pl.when(pl.col(col)).then(pl.lit("ja")).otherwise(pl.lit("nej")).alias(col)
+
+
+def write_merge(result: MergeResult, out_dir: Path) -> list[Path]:
+    """Write every output file into ``out_dir``; returns the paths written."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    merged = result.resolution.merged.with_columns(_yes_no("fullt_signerad"))
+    written = write_values(merged, out_dir, VALUES_STEM, extra=("fil", "fullt_signerad"))
+    result.completeness.write_csv(out_dir / COMPLETENESS, separator=";")
+    result.resolution.conflicts.write_csv(out_dir / CONFLICTS, separator=";")
+    rejected = pl.DataFrame(result.rejected, schema=["fil", "orsak"], orient="row")
+    rejected.write_csv(out_dir / REJECTED, separator=";")
+    return [*written, out_dir / COMPLETENESS, out_dir / CONFLICTS, out_dir / REJECTED]
+
+
+def summary_lines(result: MergeResult) -> list[str]:
+    """Swedish summary for the terminal: files, rejects with reasons, conflicts, completeness."""
+    conflicts = result.resolution.conflicts
+    unresolved = conflicts.filter(pl.col("utfall") == "olöst").height
+    total = counts(result.completeness)
+    lines = [
+        f"{len(result.accepted)} inlämningar godtogs, {len(result.rejected)} filer avvisades.",
+        f"{result.resolution.merged.height} värden sammanställdes.",
+    ]
+    lines += [f"Avvisad: {name}: {reason}" for name, reason in result.rejected]
+    if result.ignored:
+        shown = ", ".join(result.ignored[:5]) + (" …" if len(result.ignored) > 5 else "")
+        n = len(result.ignored)
+        lines.append(f"{n} andra filer i katalogerna är inte inlämningar och lästes inte: {shown}")
+    if result.null_values:
+        lines.append(f"{result.null_values} mått saknade värde i inlämningarna och räknas som saknade.")
+    solved = conflicts.height - unresolved
+    lines.append(f"Konflikter: {conflicts.height} ({solved} lösta, {unresolved} olösta).")
+    lines += [f"Konflikt {r['kpi']} {r['år']}: {r['förklaring']}" for r in conflicts.iter_rows(named=True)]
+    lines.append(
+        "Fullständighet: "
+        + ", ".join(f"{n} {status}" for status, n in total.items())
+        + " (mall/förvaltning × mått)."
+    )
+    return lines

@@ -1,0 +1,1 @@
+"""Excel I/O: reading, writing, template building and marking."""

@@ -1,0 +1,73 @@
+"""Headless LibreOffice conversions (developer tooling: real-client tests and rendered pictures).
+
+Every run uses a fresh user profile that forces recalculation on load, so converted files carry values
+computed by LibreOffice itself, never the cached values written by the generator.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+_RECALC_PROFILE = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema"
+ xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse">
+<value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse">
+<value>0</value></prop></item>
+</oor:items>
+"""
+
+
+def soffice_path() -> str | None:
+    """The ``soffice`` executable, or ``None`` when LibreOffice is not installed."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def convert(files: Sequence[Path], target: str, out_dir: Path, timeout: float = 300) -> list[Path]:
+    """Convert ``files`` in one LibreOffice run (e.g. ``target="xlsx"`` or ``"pdf"``) into ``out_dir``.
+
+    Returns the converted paths in the order of ``files``; raises ``RuntimeError`` when one is missing.
+    """
+    soffice = soffice_path()
+    if soffice is None:
+        raise RuntimeError("LibreOffice (soffice) saknas.")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="kkik-lo-profile-") as profile:
+        user = Path(profile) / "user"
+        user.mkdir()
+        (user / "registrymodifications.xcu").write_text(_RECALC_PROFILE, encoding="utf-8")
+        cmd = [
+            soffice,
+            f"-env:UserInstallation={Path(profile).as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            target,
+            "--outdir",
+            str(out_dir),
+            *map(str, files),
+        ]
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=False)
+    suffix = "." + target.split(":")[0]
+    results = [out_dir / (f.stem + suffix) for f in files]
+    missing = [str(p) for p in results if not p.exists()]
+    if missing:
+        raise RuntimeError(f"LibreOffice converted nothing for {missing}: {proc.stdout} {proc.stderr}")
+    return results
+
+
+def pdf_to_png(pdf: Path, png_stem: Path, page: int = 1, dpi: int = 80) -> Path:
+    """Render one page of ``pdf`` to ``<png_stem>.png`` with pdftoppm."""
+    png_stem.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", str(dpi), "-f", str(page), "-l", str(page), "-singlefile", str(pdf),
+         str(png_stem)],
+        check=True,
+        capture_output=True,
+    )  # fmt: skip
+    return png_stem.with_suffix(".png")

@@ -1,0 +1,86 @@
+"""The fingerprint survives filling rows and changes when the structure is edited."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import openpyxl
+import pytest
+from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.formula import ArrayFormula
+
+from kkik_xl.catalogue import CATALOGUE
+from kkik_xl.excel.example_rows import example_rows
+from kkik_xl.excel.fingerprint import fingerprint, normalise_formula
+from kkik_xl.excel.template_builder import DEFAULT_YEAR, build_template
+from kkik_xl.excel.template_fill import fill_template
+
+
+def _load(data: bytes) -> Workbook:
+    return openpyxl.load_workbook(io.BytesIO(data))
+
+
+def _roundtrip(wb: Workbook) -> Workbook:
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return _load(buffer.getvalue())
+
+
+@pytest.fixture(scope="module")
+def template_bytes() -> bytes:
+    return build_template("forskola", DEFAULT_YEAR)
+
+
+def test_meta_fingerprint_matches_recomputation(template_bytes: bytes) -> None:
+    wb = _load(template_bytes)
+    assert wb["_meta"]["B5"].value == fingerprint(wb)
+    assert len(fingerprint(wb)) == 64
+
+
+def test_filling_rows_keeps_the_fingerprint(template_bytes: bytes, tmp_path: Path) -> None:
+    src = tmp_path / "forskola.xlsx"
+    src.write_bytes(template_bytes)
+    template = CATALOGUE.template("forskola")
+    rows = {t.name: example_rows(template, t, DEFAULT_YEAR, n=200) for t in template.tables}
+    filled = fill_template(src, tmp_path / "ifylld.xlsx", rows, kommun="Kiruna")
+    wb = openpyxl.load_workbook(filled)
+    assert wb["Placeringar"].tables["Placeringar"].ref == "A1:D201"
+    assert fingerprint(wb) == fingerprint(_load(template_bytes))
+
+
+def test_renaming_a_header_changes_the_fingerprint(template_bytes: bytes) -> None:
+    wb = _load(template_bytes)
+    before = fingerprint(wb)
+    wb["Placeringar"].tables["Placeringar"].tableColumns[1].name = "Önskat datum"
+    wb["Placeringar"]["B1"] = "Önskat datum"
+    assert fingerprint(_roundtrip(wb)) != before
+
+
+def test_renaming_a_sheet_changes_the_fingerprint(template_bytes: bytes) -> None:
+    wb = _load(template_bytes)
+    before = fingerprint(wb)
+    wb["Resultat"].title = "Resultat 2025"
+    assert fingerprint(wb) != before
+
+
+def test_editing_a_resultat_formula_changes_the_fingerprint(template_bytes: bytes) -> None:
+    wb = _load(template_bytes)
+    before = fingerprint(wb)
+    cell = wb["Resultat"]["C5"]
+    assert isinstance(cell.value, ArrayFormula)
+    cell.value = ArrayFormula("C5", cell.value.text.replace("100*", "50*"))
+    assert fingerprint(_roundtrip(wb)) != before
+
+
+def test_editing_a_validation_changes_the_fingerprint(template_bytes: bytes) -> None:
+    wb = _load(template_bytes)
+    before = fingerprint(wb)
+    wb["Placeringar"].data_validations.dataValidation[1].formula2 = "99999"
+    assert fingerprint(wb) != before
+
+
+def test_normalise_formula_ignores_prefixes_and_spacing_but_not_literals() -> None:
+    assert normalise_formula("=_xlfn.WORKDAY( A1, 1 )") == normalise_formula("WORKDAY(A1,1)")
+    assert normalise_formula('=COUNTIFS(T[a],"Ja")') != normalise_formula('=COUNTIFS(T[a],"ja")')
+    assert normalise_formula('=IF(A1="a b",1,0)') == 'IF(A1="a b",1,0)'

@@ -1,0 +1,173 @@
+"""Structure of the generated templates, asserted with openpyxl (not on bytes)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import openpyxl
+import pytest
+from openpyxl.workbook.workbook import Workbook
+
+from kkik_xl.catalogue import CATALOGUE, ColumnType, Template
+from kkik_xl.excel.fingerprint import fingerprint
+from kkik_xl.excel.preview_formulas import is_native
+from kkik_xl.excel.template_builder import DEFAULT_YEAR, build_template
+from kkik_xl.excel.template_resultat import HEADER_ROW
+from kkik_xl.excel.template_sheets import KONTROLL_HEADERS, META_KEYS
+from kkik_xl.kommuner import all_municipalities
+
+ROOT = Path(__file__).resolve().parents[1]
+TEMPLATES = [t.id for t in CATALOGUE.templates]
+_DV_TYPES = {
+    ColumnType.DATE: "date",
+    ColumnType.DATETIME: "date",
+    ColumnType.TIME: "time",
+    ColumnType.INT: "whole",
+    ColumnType.DECIMAL: "decimal",
+    ColumnType.JANEJ: "list",
+    ColumnType.CHOICE: "list",
+}
+_NUMBER_FORMATS = {ColumnType.DATE: "yyyy-mm-dd", ColumnType.TIME: "hh:mm", ColumnType.INT: "0"}
+
+
+@pytest.fixture(scope="module", params=TEMPLATES)
+def built(request: pytest.FixtureRequest) -> tuple[Template, Workbook]:
+    template = CATALOGUE.template(request.param)
+    return template, openpyxl.load_workbook(io.BytesIO(build_template(template.id, DEFAULT_YEAR)))
+
+
+def test_sheets_in_order(built: tuple[Template, Workbook]) -> None:
+    template, wb = built
+    inputs = [t.sheet for t in template.tables]
+    assert wb.sheetnames == ["Instruktioner", "Uppgifter", *inputs, "Resultat", "Kontroll", "_meta"]
+
+
+def test_tables_at_a1_with_catalogue_headers(built: tuple[Template, Workbook]) -> None:
+    template, wb = built
+    for table in template.tables:
+        ws = wb[table.sheet]
+        list_object = ws.tables[table.name]
+        headers = [c.name for c in table.columns_for_year(DEFAULT_YEAR)]
+        assert list_object.ref.startswith("A1:")
+        assert [c.name for c in list_object.tableColumns] == headers
+        assert [c.value for c in ws[1]][: len(headers)] == headers
+        assert ws.freeze_panes == "A2"
+
+
+def test_whole_column_validation_and_formats(built: tuple[Template, Workbook]) -> None:
+    template, wb = built
+    for table in template.tables:
+        ws = wb[table.sheet]
+        by_col = {str(dv.sqref).split(":")[0][:-1]: dv for dv in ws.data_validations.dataValidation}
+        for i, col in enumerate(table.columns_for_year(DEFAULT_YEAR)):
+            letter = openpyxl.utils.get_column_letter(i + 1)
+            dv = by_col[letter]
+            assert str(dv.sqref) == f"{letter}2:{letter}1048576", col.name
+            assert dv.type == _DV_TYPES.get(col.type, "custom" if col.is_id else "textLength")
+            assert dv.showErrorMessage and dv.errorStyle in (None, "stop")
+            assert dv.error and col.name in dv.error and dv.prompt
+            dim = next(d for d in ws.column_dimensions.values() if d.min <= i + 1 <= d.max)
+            assert dim.protection.locked is False
+            if col.type in _NUMBER_FORMATS:
+                assert dim.number_format == _NUMBER_FORMATS[col.type]
+            if col.type is ColumnType.JANEJ:
+                assert dv.formula1 == '"Ja,Nej"'
+
+
+def test_date_validation_window_is_around_the_year(built: tuple[Template, Workbook]) -> None:
+    template, wb = built
+    for table in template.tables:
+        for dv in wb[table.sheet].data_validations.dataValidation:
+            if dv.type == "date":
+                low, high = float(dv.formula1), float(dv.formula2)
+                # Excel serials of 2022-01-01 and 2026-12-31
+                assert (low, high) == (44562.0, 46387.0)
+
+
+def test_protection_and_unlocked_inputs(built: tuple[Template, Workbook]) -> None:
+    _, wb = built
+    for name in ("Instruktioner", "Uppgifter", "Resultat", "Kontroll", "_meta"):
+        assert wb[name].protection.sheet, name
+        assert not wb[name].protection.password, name
+    up = wb["Uppgifter"]
+    assert up["B4"].protection.locked is False  # kommun
+    assert up["B6"].protection.locked is False  # förvaltning
+    assert up["B7"].protection.locked is False  # kontaktroll
+    assert up["B5"].protection.locked is not False  # kommunkod is computed
+    assert up["B8"].protection.locked is not False  # year
+    motivering = next(d for d in wb["Kontroll"].column_dimensions.values() if d.min <= 10 <= d.max)
+    assert motivering.protection.locked is False
+
+
+def test_uppgifter_defined_names(built: tuple[Template, Workbook]) -> None:
+    template, wb = built
+    names = dict(wb.defined_names.items())
+    expected = {"KKIK_Kommun": "$B$4", "KKIK_Kommunkod": "$B$5", "KKIK_Forvaltning": "$B$6",
+                "KKIK_Kontaktroll": "$B$7", "KKIK_Ar": "$B$8"}  # fmt: skip
+    for name, cell in expected.items():
+        assert names[name].attr_text == f"Uppgifter!{cell}"
+    assert wb["Uppgifter"]["B8"].value == DEFAULT_YEAR
+    for i, p in enumerate(template.parameters):
+        assert names[f"KKIK_{p.name}"].attr_text == f"Uppgifter!$B${9 + i}"
+    kommun_list = names["KKIK_Kommunlista"].attr_text
+    assert kommun_list == f"_meta!$H$2:$H${len(all_municipalities()) + 1}"
+    dv = wb["Uppgifter"].data_validations.dataValidation[0]
+    assert str(dv.sqref) == "B4" and dv.type == "list" and dv.formula1 == "KKIK_Kommunlista"
+
+
+def test_meta_sheet(built: tuple[Template, Workbook]) -> None:
+    template, wb = built
+    ws = wb["_meta"]
+    assert ws.sheet_state == "hidden"
+    assert tuple(ws.cell(r, 1).value for r in range(1, 6)) == META_KEYS
+    values = [ws.cell(r, 2).value for r in range(1, 6)]
+    assert values[:4] == [template.id, template.version, CATALOGUE.version, str(DEFAULT_YEAR)]
+    assert values[4] == fingerprint(wb)
+    holidays = [c.value.date() for (c,) in ws.iter_rows(min_row=2, min_col=4, max_col=4) if c.value]
+    assert all(d.weekday() < 5 for d in holidays) and len(holidays) > 20
+
+
+def test_kontroll_headers(built: tuple[Template, Workbook]) -> None:
+    _, wb = built
+    assert tuple(c.value for c in wb["Kontroll"][1]) == KONTROLL_HEADERS
+
+
+def test_resultat_rows(built: tuple[Template, Workbook]) -> None:
+    template, wb = built
+    ws = wb["Resultat"]
+    assert "preliminär" in str(ws["A1"].value)
+    for i, m in enumerate(CATALOGUE.measures_of(template.id)):
+        row = HEADER_ROW + 2 + i
+        assert ws.cell(row, 1).value == m.kpi
+        value = ws.cell(row, 3).value
+        text = value.text if hasattr(value, "text") else str(value)
+        if is_native(m.kpi):
+            assert "KKIK_U" not in text
+        else:
+            assert f"KKIK_{m.kpi}(" in text and "Validera" in str(ws.cell(row, 6).value)
+
+
+def test_instructions_printable_and_generated(built: tuple[Template, Workbook]) -> None:
+    template, wb = built
+    ws = wb["Instruktioner"]
+    assert ws.print_area and ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.page_setup.fitToWidth in (None, 1) and ws.page_setup.fitToHeight == 0  # 1 is the default
+    text = " ".join(str(c.value) for row in ws.iter_rows() for c in row if c.value)
+    assert "personnummer" in text and "Validera" in text
+    for m in CATALOGUE.measures_of(template.id):
+        assert m.kpi in text and m.definition in text
+    for table in template.tables:
+        for col in table.columns_for_year(DEFAULT_YEAR):
+            assert col.help in text
+
+
+@pytest.mark.parametrize("template_id", TEMPLATES)
+def test_committed_templates_are_current(template_id: str) -> None:
+    committed = ROOT / "workbook_templates" / f"{template_id}.xlsx"
+    assert committed.exists(), "run `make templates`"
+    assert committed.read_bytes() == build_template(template_id, DEFAULT_YEAR), "stale: run `make templates`"
+
+
+def test_build_is_deterministic() -> None:
+    assert build_template("service", 2024) == build_template("service", 2024)
