@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import polars as pl
 
+from kkik_xl import __version__
 from kkik_xl.catalogue import Template
 from kkik_xl.computation import UsageError, known_template, template_params
 from kkik_xl.excel.frames import empty_frame
@@ -17,6 +16,7 @@ from kkik_xl.excel.reader import ReadResult, read_workbook
 from kkik_xl.findings import Finding
 from kkik_xl.kommuner import Kommun, all_municipalities, lookup
 from kkik_xl.measures import ENGINES, MeasureContext, MeasureResult
+from kkik_xl.rules import RULES, validate_workbook
 
 
 @dataclass
@@ -67,12 +67,8 @@ def municipality(read: ReadResult) -> Kommun:
 
 
 def rules_version() -> str:
-    """The version of the validation rules, when the rules package provides one."""
-    try:
-        rules = importlib.import_module("kkik_xl.rules")
-    except ImportError:
-        return "inga regler"
-    return str(getattr(rules, "RULES_VERSION", getattr(rules, "__version__", "okänd")))
+    """The version of the validation rules: the rule codes in force with this kkik-xl version."""
+    return f"kkik-xl {__version__} ({len(RULES)} regler)"
 
 
 def compute(
@@ -85,18 +81,6 @@ def compute(
     for tab in template.tables:
         full.setdefault(tab.name, empty_frame(tab.columns_for_year(ctx.year)))
     return ENGINES[template.id](full, ctx)
-
-
-def _validated_findings(path: Path, read: ReadResult) -> list[Finding]:
-    """Findings of the full validation when available, else the reader's."""
-    try:
-        rules: Any = importlib.import_module("kkik_xl.rules")
-    except ImportError:
-        return list(read.findings)
-    validate = getattr(rules, "validate_workbook", None)
-    if validate is None:
-        return list(read.findings)
-    return list(validate(path).findings)
 
 
 def prepare(path: Path) -> Prepared:
@@ -119,7 +103,7 @@ def prepare(path: Path) -> Prepared:
         tables=dict(read.tables),
         ctx=ctx,
         results=results,
-        findings=_validated_findings(path, read),
+        findings=list(validate_workbook(path, template.id, year=year).findings),
         fingerprint=workbook_fingerprint(path),
         rules_version=rules_version(),
     )
