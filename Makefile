@@ -33,13 +33,11 @@ docs: $(STAMP)
 templates: $(STAMP)
 	$(BIN)/kkik-xl template --all --out workbook_templates
 
-<<<<<<< HEAD
 schemas: $(STAMP)
 	$(BIN)/python -m kkik_xl.submission.schema_file
-=======
+
 images: $(STAMP)
 	$(BIN)/python -m kkik_xl.excel.render_images docs/images
->>>>>>> main
 
 clean:
 	rm -rf $(VENV) demo-output .mypy_cache .ruff_cache .pytest_cache

@@ -32,7 +32,7 @@ class SubmissionError(Exception):
 @lru_cache(maxsize=1)
 def submission_schema() -> dict[str, Any]:
     """The JSON schema of a submission, generated from the pydantic model."""
-    schema = Submission.model_json_schema()
+    schema = Submission.model_json_schema(mode="serialization")  # every field written is required
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://kkik-xl.se/schemas/submission.schema.json",
@@ -86,7 +86,9 @@ def _schema_message(err: jsonschema.ValidationError) -> str:
         missing = str(err.message).split("'")[1] if "'" in err.message else "?"
         return f"{where}: fältet {missing!r} saknas."
     if v == "additionalProperties":
-        return f"{where}: okända fält ({err.message.split('(')[-1].rstrip(')')})."
+        known = set(err.schema.get("properties", {})) if isinstance(err.schema, dict) else set()
+        unknown = sorted(set(err.instance) - known) if isinstance(err.instance, dict) else []
+        return f"{where}: okända fält: {', '.join(map(repr, unknown))}."
     if v == "type":
         return f"{where}: fel typ, väntade {err.validator_value}, fick {json.dumps(err.instance)[:40]}."
     if v in ("enum", "const"):
@@ -117,11 +119,26 @@ def _headline(data: Any, name: str, count: int) -> str:
     return f"{name} följer inte formatet för en inlämning." + (f" ({more} fel till.)" if more > 0 else "")
 
 
+def _unbalanced(text: str) -> bool:
+    """True when brackets or a string are still open at the end: the text was cut off."""
+    depth, in_string, escaped = 0, False, False
+    for ch in text:
+        if in_string:
+            escaped, in_string = (not escaped and ch == "\\"), in_string and (escaped or ch != '"')
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+        elif ch in "]}":
+            depth -= 1
+    return in_string or depth > 0
+
+
 def _parse_json(text: str, name: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as err:
-        if not text.strip() or err.pos >= len(text.rstrip()):
+        if not text.strip() or err.pos >= len(text.rstrip()) or _unbalanced(text):
             raise SubmissionError(
                 f"{name} är inte fullständig: filen tar slut mitt i (rad {err.lineno}). "
                 "Den kan ha avbrutits vid kopiering; be om en ny fil."

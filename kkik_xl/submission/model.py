@@ -30,7 +30,7 @@ ROLE_SV = {Role.REGISTRERAD: "registrerad", Role.KONTROLLERAD: "kontrollerad", R
 
 
 class _Doc(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", json_schema_serialization_defaults_required=True)
 
 
 class TemplateRef(_Doc):
