@@ -48,10 +48,14 @@ def make_submission(
         period=Period(start=date(year, 1, 1), end=date(year, 6, 30)),
         measures=[entry(k, v) for k, v in values.items()],
         findings=FindingsSummary(
-            errors=0, warnings=1, infos=0,
-            warning_list=[WarningEntry(
-                code="KKIK-ST-001", severity="warning", message="Få rader.", justification="Liten kommun."
-            )],
+            errors=0,
+            warnings=1,
+            infos=0,
+            warning_list=[
+                WarningEntry(
+                    code="KKIK-ST-001", severity="warning", message="Få rader.", justification="Liten kommun."
+                )
+            ],
         ),  # fmt: skip
         checksums=Checksums(input_rows_sha256="b" * 64, content_sha256=CHECKSUM_PLACEHOLDER),
     )
