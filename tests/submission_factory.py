@@ -56,7 +56,7 @@ def make_submission(
                     code="KKIK-ST-001", severity="warning", message="Få rader.", justification="Liten kommun."
                 )
             ],
-        ),  # fmt: skip
+        ),
         checksums=Checksums(input_rows_sha256="b" * 64, content_sha256=CHECKSUM_PLACEHOLDER),
     )
     checksums = draft.checksums.model_copy(update={"content_sha256": content_checksum(draft)})

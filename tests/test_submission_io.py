@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from submission_factory import make_submission
 
 from kkik_xl.submission import SubmissionError, load_submission, save_submission, verify_submission
 from kkik_xl.submission.canonical import content_checksum
-from submission_factory import make_submission
 
 
 def _write(tmp_path: Path, data: Any, name: str = "0180_forskola_2025.kkik.json") -> Path:
