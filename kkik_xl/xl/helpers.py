@@ -24,6 +24,8 @@ REFERENCE_FILE = "referensvarden.csv"
 
 
 def _date(value: Any, what: str = "Datumet") -> date:
+    if is_blank(value):
+        raise InputError(f"{what} saknas.")
     try:
         return parse_date(value)
     except ParseError as err:

@@ -111,10 +111,10 @@ def compute(measure: Measure, args: Sequence[Any]) -> MeasureResult:
         for p, raw in zip(sig.template.parameters, args[n_data + 1 :], strict=True)
         if (value := parse_parameter(p, raw, year)) is not None
     }
-    if sig.template.id not in ENGINES:
-        raise InputError(f"Beräkningen för {measure.kpi} är inte tillgänglig i denna version.")
     tables = {t.name: empty_frame(t.columns_for_year(year)) for t in sig.template.tables}
     tables[measure.table or ""] = _table_frame(measure, year, args[:n_data])
+    if sig.template.id not in ENGINES:
+        raise InputError(f"Beräkningen för {measure.kpi} är inte tillgänglig i denna version.")
     results = ENGINES[sig.template.id](tables, MeasureContext.first_half(year, **params))
     return next(r for r in results if r.kpi == measure.kpi)
 

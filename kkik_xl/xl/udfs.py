@@ -69,13 +69,13 @@ def register(
         for i, (a, _, _) in enumerate(args)
     ]
     udf.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
-    func = xw.func(category=CATEGORY)(udf)
-    for arg, description, ndim in args:
+    func: Any = udf
+    for arg, description, ndim in args:  # like stacked @xw.arg decorators: applied before @xw.func
         options: dict[str, Any] = {"doc": description}
         if ndim is not None:
             options["ndim"] = ndim
         func = xw.arg(arg, **options)(func)
-    return func
+    return xw.func(category=CATEGORY)(func)
 
 
 def _measure_udf(measure: Measure) -> Any:
