@@ -87,3 +87,11 @@ def test_share_with_more_than_20_staff() -> None:
     res = _run(rows, period_start=START)
     assert res.value == 21.0
     assert res.extras["share_over_20"] == pytest.approx(100.0)
+
+
+def test_differing_birth_years_use_the_latest() -> None:
+    rows = [_visit("R", 1950 if i == 0 else 1961, day, t, s) for i, day in enumerate(DAYS)
+            for t, s in (("08:00", "A"), ("09:00", "B"))]  # fmt: skip
+    res = _run(rows, period_start=START)
+    assert res.value is None
+    assert res.extras["recipients_excluded"] == {"brukare under 65 år": 1}
