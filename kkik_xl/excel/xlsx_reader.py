@@ -232,6 +232,9 @@ def read_spreadsheet(
             continue
         frame, findings, match = load_table(book, loc, tab, columns, date1904)
         result.tables[tab.name] = frame
+        result.placements[tab.name] = Placement.of(
+            loc.sheet, match, first_row=loc.header_row + 2, first_col=match.first_col
+        )
         result.findings.extend(findings)
         if match.missing_required:
             result.missing_columns[tab.name] = match.missing_required
