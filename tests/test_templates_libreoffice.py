@@ -129,10 +129,13 @@ def test_native_previews_equal_engine_values(converted: Converted, template_id: 
 
 @pytest.mark.parametrize("source", SOURCES)
 def test_filled_examples_count_rows(converted: Converted, source: str) -> None:
-    """The example rows make every measure count something (the comparison is not vacuous)."""
+    """The example rows make every native measure count something (the comparison is not vacuous)."""
     for template in CATALOGUE.templates:
         path = converted.recalculated_filled[source, template.id]
         ws = openpyxl.load_workbook(path, data_only=True)[RESULT_SHEET]
         for i, m in enumerate(CATALOGUE.measures_of(template.id)):
             counted = ws.cell(HEADER_ROW + 2 + i, 5).value
+            if not is_native(m.kpi):
+                assert counted == NOT_AVAILABLE, "rows of a UDF measure are counted by Validera"
+                continue
             assert isinstance(counted, int | float) and counted > 0, (m.kpi, counted)

@@ -165,8 +165,7 @@ def udf_preview(m: Measure, template: Template) -> Preview:
     t = m.table or ""
     args = [ref(t, h) for h in m.inputs] + [YEAR_NAME] + [f"KKIK_{p.name}" for p in template.parameters]
     call = f"KKIK_{m.kpi}({','.join(args)})"
-    first = ref(t, m.inputs[0])
-    return Preview(value=f'=IFERROR({call},"{NOT_AVAILABLE}")', rows=f'=COUNTIFS({first},"<>")', native=False)
+    return Preview(value=f'=IFERROR({call},"{NOT_AVAILABLE}")', rows=f'="{NOT_AVAILABLE}"', native=False)
 
 
 _NATIVE: dict[str, Callable[[Measure], Preview]] = {
