@@ -54,8 +54,9 @@ def test_compare_html_and_xlsx_are_written(national_csv: Path, tmp_path: Path) -
     assert "http://" not in html.replace('xmlns="http://www.w3.org/2000/svg"', "")
     with zipfile.ZipFile(xlsx_path) as z:
         names = z.namelist()
-    assert sum(n.startswith("xl/charts/chart") for n in names) >= 24
-    assert sum(n.startswith("xl/worksheets/sheet") for n in names) == 10
+    # Översikt chart + two charts (three years, distribution) per measure; overview, 9 areas, chart data.
+    assert sum(n.startswith("xl/charts/chart") for n in names) == 1 + 2 * 24
+    assert sum(n.startswith("xl/worksheets/sheet") for n in names) == 11
 
 
 def test_unknown_municipality_and_missing_file_exit_2(national_csv: Path) -> None:
