@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest templates schemas docs bench clean
+.PHONY: demo test lint typecheck pytest templates images schemas docs bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,9 @@ docs: $(STAMP)
 
 templates: $(STAMP)
 	$(BIN)/kkik-xl template --all --out workbook_templates
+
+images: $(STAMP)
+	$(BIN)/python -m kkik_xl.excel.render_images docs/images
 
 clean:
 	rm -rf $(VENV) demo-output .mypy_cache .ruff_cache .pytest_cache

@@ -39,12 +39,13 @@ def version() -> None:
     typer.echo(f"kkik-xl {__version__}")
 
 
-from kkik_xl.commands import compare, compute, synthetic  # noqa: E402
+from kkik_xl.commands import compare, compute, synthetic, validate  # noqa: E402
 
 compare.register(app)
 compute.register(app)
 synthetic.register(app)
 __import__("kkik_xl.commands.template").commands.template.register(app)
+validate.register(app)
 
 
 def main() -> None:

@@ -32,6 +32,7 @@ class ColumnMatch:
     found: dict[str, tuple[str, int]] = field(default_factory=dict)
     missing: list[Column] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    first_col: int = 0
 
     @property
     def missing_required(self) -> list[str]:
@@ -49,7 +50,7 @@ def match_columns(
     first_col: int = 0,
 ) -> ColumnMatch:
     """Match ``headers`` (in sheet order) to ``columns``; every deviation becomes a finding."""
-    result = ColumnMatch()
+    result = ColumnMatch(first_col=first_col)
     by_norm: dict[str, int] = {}
     for i, h in enumerate(headers):
         if h is None or not str(h).strip():

@@ -100,9 +100,8 @@ def read_csv(path: Path, template_id: str | None, *, year: int, table: str | Non
     raw = raw.select(selected)
     empty = raw.select(pl.all_horizontal(stripped(c).is_null() for c in raw.columns)).to_series()
     typed, problems = convert_text_frame(raw, columns)
-    frame, cell_findings = finish(
-        typed, columns, Placement.of(path.name, match), empty=empty, problems=problems
-    )
+    place = Placement.of(path.name, match)
+    frame, cell_findings = finish(typed, columns, place, empty=empty, problems=problems)
     tables = {tab.name: frame}
     return ReadResult(
         path=path,
@@ -111,4 +110,5 @@ def read_csv(path: Path, template_id: str | None, *, year: int, table: str | Non
         findings=findings + match.findings + cell_findings,
         missing_columns={tab.name: match.missing_required} if match.missing_required else {},
         missing_tables=[t.name for t in template.tables if t.name != tab.name],
+        placements={tab.name: place},
     )

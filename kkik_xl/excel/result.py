@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import polars as pl
 
 from kkik_xl.findings import Finding, Severity
+
+if TYPE_CHECKING:
+    from kkik_xl.excel.frames import Placement
 
 
 class ReadError(Exception):
@@ -37,6 +41,7 @@ class ReadResult:
 
     ``missing_columns`` maps a table name to its missing required columns (the table is still
     present, with those columns null); ``missing_tables`` lists tables not found at all.
+    ``placements`` gives each read table's sheet, first data row and column letters (cell addresses).
     """
 
     path: Path
@@ -46,6 +51,7 @@ class ReadResult:
     meta: WorkbookMeta = field(default_factory=WorkbookMeta)
     missing_columns: dict[str, list[str]] = field(default_factory=dict)
     missing_tables: list[str] = field(default_factory=list)
+    placements: dict[str, Placement] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Finding]:

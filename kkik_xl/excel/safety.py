@@ -84,7 +84,8 @@ def _check_sizes(path: Path, infos: list[zipfile.ZipInfo]) -> None:
 def _check_prolog(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
     with zf.open(info) as fh:
         head = fh.read(PROLOG_BYTES)
-    text = head.decode("utf-8", errors="ignore").upper()
+    utf16 = head.startswith((b"\xff\xfe", b"\xfe\xff"))
+    text = head.decode("utf-16" if utf16 else "utf-8", errors="ignore").upper()
     if "<!DOCTYPE" in text or "<!ENTITY" in text:
         raise ReadError(
             f"Filen {path.name} innehåller en XML-deklaration (DTD/entitet) i {info.filename}, "

@@ -78,8 +78,8 @@ def make_formats(wb: Workbook) -> Formats:
         input_text=fmt(locked=False, bg_color="#FFF2CC", border=1, num_format="@"),
         input_date=fmt(locked=False, bg_color="#FFF2CC", border=1, num_format=DATE_FORMAT, align="left"),
         locked_value=fmt(border=1, bg_color="#F2F2F2", align="left"),
-        result_value=fmt(num_format="0.0", bold=True, align="right"),
-        result_int=fmt(num_format="0", align="right"),
+        result_value=fmt(num_format="0.0", bold=True, align="right", indent=1),
+        result_int=fmt(num_format="0", align="right", indent=1),
         percent=fmt(num_format="0.0%", align="right"),
         by_type=by_type,
     )

@@ -58,6 +58,7 @@ def _quality_block(ws: Worksheet, fmt: Formats, m: Measure, template: Template, 
     ws.write_string(top, 1, f"Underlag till {m.kpi}: kvalitetsaspekter", fmt.heading)
     for c, head in enumerate(("Kvalitetsaspekt", "Andel platser med Ja", "Poäng (0–5)"), start=1):
         ws.write_string(top + 1, c, head, fmt.header)
+    ws.set_row(top + 1, 32)
     for i, aspect in enumerate(aspects):
         r = top + 2 + i
         ws.write_string(r, 1, aspect, fmt.text)
@@ -75,6 +76,7 @@ def write_resultat(wb: Workbook, fmt: Formats, template: Template, year: int) ->
         ws.set_column(c, c, width)
     ws.hide_gridlines(2)
     ws.write_string(0, 0, f"Resultat {year} – preliminär förhandsvisning", fmt.title)
+    ws.set_row(0, 26)
     note = (
         "Värdena räknas om medan du fyller i och är PRELIMINÄRA. Det officiella värdet beräknas av "
         "Validera (kkik-xl validate), som också visar vilka rader som räknats bort och varför."
@@ -105,7 +107,7 @@ def _write_measure(
     ws.write_string(row, 0, m.kpi, fmt.text)
     ws.write_string(row, 1, m.title, fmt.wrap)
     ws.write_string(row, 3, m.unit.value, fmt.text)
-    ws.set_row(row, 30 if len(m.title) > 50 else 15)
+    ws.set_row(row, 30 if len(m.title) > 62 else 15)
     if m.kpi in QUALITY_KPIS:
         total = _quality_block(ws, fmt, m, template, year, block_top)
         places = ref(m.table or "", "Antal platser")

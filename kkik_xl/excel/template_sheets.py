@@ -51,7 +51,7 @@ def write_instructions(wb: Workbook, fmt: Formats, template: Template, year: int
                 row += 1
             style = {"title": fmt.title, "heading": fmt.heading, "note": fmt.label}.get(block.kind, fmt.wrap)
             ws.merge_range(row, 0, row, 3, block.cells[0], style)
-            height = 24.0 if block.kind == "title" else _row_height(block.cells[0], full + 8)
+            height = 24.0 if block.kind == "title" else _row_height(block.cells[0], int(full * 1.2))
             ws.set_row(row, height + (4 if block.kind == "heading" else 0))
         row += 1
     ws.print_area(0, 0, row - 1, 3)
@@ -67,7 +67,7 @@ def write_instructions(wb: Workbook, fmt: Formats, template: Template, year: int
 def _uppgift(ws: Worksheet, fmt: Formats, row: int, label: str, help_text: str) -> None:
     ws.write_string(row, 0, label, fmt.label)
     ws.write_string(row, 2, help_text, fmt.note)
-    ws.set_row(row, _row_height(help_text, 58))
+    ws.set_row(row, max(20.0, _row_height(help_text, 84)))
 
 
 def write_uppgifter(wb: Workbook, fmt: Formats, template: Template, year: int) -> None:
@@ -75,10 +75,11 @@ def write_uppgifter(wb: Workbook, fmt: Formats, template: Template, year: int) -
     ws = wb.add_worksheet("Uppgifter")
     ws.set_column(0, 0, 28)
     ws.set_column(1, 1, 30)
-    ws.set_column(2, 2, 60)
+    ws.set_column(2, 2, 72)
     ws.hide_gridlines(2)
     ws.write_string(0, 0, f"Uppgifter – {template.name}", fmt.title)
-    ws.write_string(1, 0, "Fyll i de gula cellerna. Skriv aldrig namn på personer.", fmt.note)
+    ws.set_row(0, 26)
+    ws.merge_range(1, 0, 1, 2, "Fyll i de gula cellerna. Skriv aldrig namn på personer.", fmt.note)
     n = len(all_municipalities())
     _uppgift(ws, fmt, 3, "Kommun", "Välj kommunen i listan (skriv början av namnet för att söka).")
     ws.write_blank(3, 1, None, fmt.input_text)

@@ -109,8 +109,8 @@ def load_table(
     frame, findings = finish(
         typed, columns, place, empty=empty, problems=[*problems, *more], errors=excel_errors
     )
-    info_findings = [i.finding(place) for i in infos]
-    return frame, match.findings + findings + info_findings, match
+    cell_findings = sorted([*findings, *(i.finding(place) for i in infos)], key=Finding.sort_key)
+    return frame, match.findings + cell_findings, match
 
 
 def _convert(
@@ -211,6 +211,9 @@ def read_spreadsheet(
             continue
         frame, findings, match = load_table(book, loc, tab, columns, date1904)
         result.tables[tab.name] = frame
+        result.placements[tab.name] = Placement.of(
+            loc.sheet, match, first_row=loc.header_row + 2, first_col=match.first_col
+        )
         result.findings.extend(findings)
         if match.missing_required:
             result.missing_columns[tab.name] = match.missing_required

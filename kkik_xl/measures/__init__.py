@@ -12,11 +12,16 @@ from collections.abc import Callable, Mapping
 
 import polars as pl
 
+from kkik_xl.measures import forskola, miljobilar, service
 from kkik_xl.measures.result import MeasureContext, MeasureResult
 
 Engine = Callable[[Mapping[str, pl.DataFrame], MeasureContext], list[MeasureResult]]
 
-ENGINES: dict[str, Engine] = {}
+ENGINES: dict[str, Engine] = {
+    "forskola": forskola.compute,
+    "service": service.compute,
+    "miljobilar": miljobilar.compute,
+}
 
 
 def compute_template(

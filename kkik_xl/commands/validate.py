@@ -1,0 +1,134 @@
+"""``kkik-xl validate``: every finding of a filled-in template, as a report and in a marked copy."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from kkik_xl.computation import UsageError
+from kkik_xl.excel.result import ReadError
+from kkik_xl.rules import ValidationReport, validate_workbook
+from kkik_xl.rules.report import to_html, to_json, to_text
+
+PROGRESS_FROM_BYTES = 2 << 20
+MARKABLE = (".xlsx", ".xlsm")
+
+
+class ReportFormat(StrEnum):
+    """Report formats of ``validate``."""
+
+    TEXT = "text"
+    JSON = "json"
+    HTML = "html"
+
+
+def load_last_year(path: Path | None) -> dict[str, float]:
+    """Last year's values from a JSON object ``{"U11401": 87.5, ...}``."""
+    if path is None:
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise UsageError(f"Filen med förra årets värden ({path.name}) kan inte läsas: {err}.") from None
+    if not isinstance(data, dict) or not all(isinstance(v, int | float) for v in data.values()):
+        raise UsageError(
+            f'{path.name} ska vara ett JSON-objekt med KPI-id och tal, till exempel {{"U11401": 87.5}}.'
+        )
+    return {str(k): float(v) for k, v in data.items()}
+
+
+def _run(
+    file: Path, template: str | None, year: int | None, params: dict[str, str], last: dict[str, float]
+) -> ValidationReport:
+    err = Console(stderr=True)
+    big = file.is_file() and file.stat().st_size >= PROGRESS_FROM_BYTES
+    if not big:
+        return validate_workbook(file, template, year=year, params=params, last_year=last)
+    with err.status(f"Kontrollerar {file.name} …") as status:
+        return validate_workbook(
+            file,
+            template,
+            year=year,
+            params=params,
+            last_year=last,
+            progress=lambda step: status.update(f"{file.name}: {step.lower()} …"),
+        )
+
+
+def render(report: ValidationReport, fmt: ReportFormat) -> str:
+    """The report in the chosen format."""
+    if fmt is ReportFormat.JSON:
+        return json.dumps(to_json(report), ensure_ascii=False, indent=2) + "\n"
+    return to_html(report) if fmt is ReportFormat.HTML else to_text(report)
+
+
+def validate(
+    file: Annotated[Path, typer.Argument(help="Ifylld mall (.xlsx, .xlsm, .xls, .ods) eller CSV-fil.")],
+    year: Annotated[
+        int | None,
+        typer.Option("--year", help="Mätåret, till exempel 2025 (annars mallens år).", min=1990, max=2100),
+    ] = None,
+    report: Annotated[
+        ReportFormat, typer.Option("--report", help="Rapport: text, json eller html.")
+    ] = ReportFormat.TEXT,
+    mark: Annotated[
+        bool, typer.Option("--mark", help="Skriv en markerad kopia <namn>_kontrollerad.xlsx bredvid filen.")
+    ] = False,
+    template: Annotated[
+        str | None, typer.Option("--template", help="Mallens id om filen inte anger det.")
+    ] = None,
+    period_start: Annotated[
+        str | None,
+        typer.Option("--period-start", help="Första dag i 14-dagarsperioden (ÅÅÅÅ-MM-DD), hemtjänst."),
+    ] = None,
+    last_year: Annotated[
+        Path | None,
+        typer.Option("--last-year", help='JSON med förra årets värden, till exempel {"U11401": 87.5}.'),
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Skriv rapporten till en fil i stället för skärmen.")
+    ] = None,
+) -> None:
+    """Kontrollera en ifylld mall: alla fel, varningar och upplysningar på en gång, med cell.
+
+    Slutkod 0 utan fel, 1 när fel hittades, 2 när filen inte kunde läsas eller anropet är fel.
+
+    Exempel: kkik-xl validate placeringar.xlsx --year 2025 --report json --mark
+    """
+    err = Console(stderr=True)
+    params = {"period_start": period_start} if period_start else {}
+    try:
+        result = _run(file, template, year, params, load_last_year(last_year))
+    except (ReadError, UsageError) as exc:
+        err.print(f"[bold red]Fel:[/] {exc.reason}", highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
+    text = render(result, report)
+    if out is not None:
+        out.write_text(text, encoding="utf-8")
+    else:
+        typer.echo(text, nl=False)
+    if mark:
+        _mark(file, result, err)
+    raise typer.Exit(1 if result.has_errors else 0)
+
+
+def _mark(file: Path, result: ValidationReport, err: Console) -> None:
+    from kkik_xl.excel.marking import mark_workbook
+
+    if file.suffix.lower() not in MARKABLE:
+        err.print(
+            f"Markerad kopia skrivs bara för .xlsx och .xlsm; {file.name} markerades inte.", soft_wrap=True
+        )
+        return
+    target = mark_workbook(file, result.findings)
+    err.print(f"Markerad kopia: {target}", highlight=False, soft_wrap=True)
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``validate`` to the CLI."""
+    app.command("validate")(validate)

@@ -1,0 +1,171 @@
+"""Marking findings in a copy of the workbook: fills by severity, notes, and the Kontroll sheet.
+
+The writing goes through the small :class:`MarkWriter` protocol so that the same planning code drives
+openpyxl here (a copy on disk) and xlwings in Excel. Cells are batched into ranges (consecutive rows
+of one column with the same severity), so tens of thousands of findings stay fast. The original file
+is never modified: :func:`mark_workbook` writes ``<name>_kontrollerad.xlsx`` atomically beside it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from kkik_xl.findings import SEVERITY_SV, Finding, Severity
+
+COLOURS = {Severity.ERROR: "FFC7CE", Severity.WARNING: "FFEB9C", Severity.INFO: "DDEBF7"}
+KONTROLL_SHEET = "Kontroll"
+KONTROLL_HEADERS = (
+    "Allvarlighet",
+    "Kod",
+    "Blad",
+    "Cell",
+    "Rad",
+    "Kolumn",
+    "Värde",
+    "Meddelande",
+    "Mått",
+    "Motivering",
+)
+_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+_CELL = re.compile(r"^([A-Z]{1,3})(\d+)$")
+
+
+@dataclass(frozen=True)
+class KontrollRow:
+    """One row of the Kontroll sheet, with the link target of its cell (``'Blad'!C12``) if any."""
+
+    values: tuple[Any, ...]
+    link: str | None
+
+
+class MarkWriter(Protocol):
+    """What marking needs from a spreadsheet: fill ranges, add notes, write Kontroll, save."""
+
+    def fill(self, sheet: str, ranges: Sequence[str], severity: Severity) -> None:
+        """Fill every cell of ``ranges`` (A1 ranges such as ``C2:C40``) with the severity's colour."""
+
+    def notes(self, sheet: str, notes: Mapping[str, str]) -> None:
+        """Attach a note (comment) to each cell: ``{"C12": "KKIK-DA-001: …"}``."""
+
+    def write_kontroll(self, rows: Sequence[KontrollRow]) -> None:
+        """Replace the Kontroll sheet's rows below its header with ``rows`` (links on the Cell column)."""
+
+    def sheet_names(self) -> list[str]:
+        """Names of the workbook's sheets."""
+
+
+def link_target(sheet: str, cell: str) -> str:
+    """An internal link target: ``'Placeringar'!C12``."""
+    return "'{}'!{}".format(sheet.replace("'", "''"), cell)
+
+
+def cell_ranges(cells: Iterable[str]) -> list[str]:
+    """A1 cells merged into vertical ranges: ``["C2", "C3", "C4", "D9"]`` → ``["C2:C4", "D9"]``."""
+    by_col: dict[str, list[int]] = defaultdict(list)
+    for cell in cells:
+        m = _CELL.match(cell)
+        if m:
+            by_col[m[1]].append(int(m[2]))
+    out: list[str] = []
+    for col, rows in sorted(by_col.items()):
+        rows = sorted(set(rows))
+        start = prev = rows[0]
+        for r in [*rows[1:], None]:
+            if r is not None and r == prev + 1:
+                prev = r
+                continue
+            out.append(f"{col}{start}" if start == prev else f"{col}{start}:{col}{prev}")
+            if r is not None:
+                start = prev = r
+    return out
+
+
+def plan(
+    findings: Sequence[Finding],
+) -> tuple[dict[tuple[str, Severity], list[str]], dict[str, dict[str, str]]]:
+    """Ranges to fill per (sheet, worst severity) and note text per sheet and cell."""
+    worst: dict[tuple[str, str], Severity] = {}
+    texts: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for f in findings:
+        if not f.sheet or not f.cell or not _CELL.match(f.cell):
+            continue
+        key = (f.sheet, f.cell)
+        if key not in worst or _RANK[f.severity] < _RANK[worst[key]]:
+            worst[key] = f.severity
+        texts[f.sheet][f.cell].append(f"{f.code} ({SEVERITY_SV[f.severity]}): {f.message}")
+    cells: dict[tuple[str, Severity], list[str]] = defaultdict(list)
+    for (sheet, cell), sev in worst.items():
+        cells[(sheet, sev)].append(cell)
+    fills = {k: cell_ranges(v) for k, v in cells.items()}
+    notes = {s: {c: "\n".join(t) for c, t in by_cell.items()} for s, by_cell in texts.items()}
+    return fills, notes
+
+
+def kontroll_rows(findings: Sequence[Finding]) -> list[KontrollRow]:
+    """The Kontroll sheet's rows, one per finding."""
+    rows = []
+    for f in findings:
+        values = (
+            SEVERITY_SV[f.severity],
+            f.code,
+            f.sheet or "",
+            f.cell or "",
+            f.row,
+            f.column or "",
+            f.value or "",
+            f.message,
+            f.measure or "",
+            f.justification or "",
+        )
+        link = link_target(f.sheet, f.cell) if f.sheet and f.cell else None
+        rows.append(KontrollRow(values, link))
+    return rows
+
+
+def apply(writer: MarkWriter, findings: Sequence[Finding]) -> None:
+    """Mark ``findings`` through ``writer`` (cells on sheets that do not exist are only listed)."""
+    fills, notes = plan(findings)
+    present = set(writer.sheet_names())
+    for (sheet, severity), ranges in fills.items():
+        if sheet in present:
+            writer.fill(sheet, ranges, severity)
+    for sheet, by_cell in notes.items():
+        if sheet in present:
+            writer.notes(sheet, by_cell)
+    writer.write_kontroll(kontroll_rows(findings))
+
+
+def marked_path(original: Path) -> Path:
+    """``<name>_kontrollerad.xlsx`` (``.xlsm`` kept) beside the original."""
+    suffix = ".xlsm" if original.suffix.lower() == ".xlsm" else ".xlsx"
+    return original.with_name(f"{original.stem}_kontrollerad{suffix}")
+
+
+def atomic_save(save: Any, target: Path) -> None:
+    """Call ``save(tmp_path)`` on a temporary file beside ``target``, then rename it into place."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=target.suffix, dir=target.parent)
+    os.close(fd)
+    try:
+        save(tmp)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def mark_workbook(original: Path, findings: Sequence[Finding]) -> Path:
+    """Write a marked copy of ``original`` with openpyxl and return its path."""
+    from kkik_xl.excel.marking_openpyxl import OpenpyxlMarkWriter
+
+    target = marked_path(original)
+    writer = OpenpyxlMarkWriter(original)
+    apply(writer, findings)
+    atomic_save(writer.save, target)
+    return target

@@ -1,0 +1,110 @@
+"""Every text of a workbook outside the typed tables: other sheets, extra columns and cell comments.
+
+Used by the personal-data rule, which must see every cell of every sheet. The typed tables are
+scanned from their frames; this module supplies the rest as ``(sheet, cell, text)`` triples.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import defusedxml.ElementTree as SafeET
+import fastexcel
+from python_calamine import CalamineWorkbook
+
+from kkik_xl.excel.columns import col_letter
+
+TextCell = tuple[str, str, str]
+_NS = re.compile(r"^\{[^}]*\}")
+_REL_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+def _text(value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def sheet_cells(path: Path, sheets: Iterable[str]) -> Iterator[TextCell]:
+    """Every non-empty cell of the named sheets (read with calamine, values as text)."""
+    book = CalamineWorkbook.from_path(str(path))
+    for name in sheets:
+        rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                text = _text(value)
+                if text is not None:
+                    yield name, f"{col_letter(c)}{r + 1}", text
+
+
+def column_cells(path: Path, sheet: str, header_row: int, columns: dict[str, str]) -> Iterator[TextCell]:
+    """Cells of the given columns (header → letter) below ``header_row`` (1-based), read as text."""
+    book = fastexcel.read_excel(path)
+    names = list(columns)
+    frame = book.load_sheet(
+        sheet,
+        header_row=header_row - 1,
+        use_columns=names,
+        dtypes=dict.fromkeys(names, "string"),
+    ).to_polars()
+    for name in names:
+        for i, value in enumerate(frame.get_column(name).to_list()):
+            if value:
+                yield sheet, f"{columns[name]}{header_row + 1 + i}", str(value)
+
+
+def _local(tag: str) -> str:
+    return _NS.sub("", tag)
+
+
+def _rels(zf: zipfile.ZipFile, part: str) -> dict[str, str]:
+    """Relationship id → target part path for ``part``."""
+    folder, name = posixpath.split(part)
+    rels_name = posixpath.join(folder, "_rels", name + ".rels")
+    if rels_name not in zf.namelist():
+        return {}
+    root = SafeET.fromstring(zf.read(rels_name))
+    out: dict[str, str] = {}
+    for el in root:
+        target = el.get("Target", "")
+        full = (
+            target.lstrip("/")
+            if target.startswith("/")
+            else posixpath.normpath(posixpath.join(folder, target))
+        )
+        out[el.get("Id", "")] = full
+    return out
+
+
+def comment_cells(path: Path) -> Iterator[TextCell]:
+    """Text of every cell comment (note) of an OOXML workbook, with its sheet and cell."""
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return
+    with zipfile.ZipFile(path) as zf:
+        if "xl/workbook.xml" not in zf.namelist():
+            return
+        book_rels = _rels(zf, "xl/workbook.xml")
+        for el in SafeET.fromstring(zf.read("xl/workbook.xml")).iter():
+            if _local(el.tag) != "sheet":
+                continue
+            sheet_part = book_rels.get(el.get(_REL_ID, ""))
+            if sheet_part is None or sheet_part not in zf.namelist():
+                continue
+            for target in _rels(zf, sheet_part).values():
+                if "comments" in posixpath.basename(target) and target in zf.namelist():
+                    yield from _comments(zf.read(target), el.get("name", ""))
+
+
+def _comments(xml: bytes, sheet: str) -> Iterator[TextCell]:
+    for el in SafeET.fromstring(xml).iter():
+        if _local(el.tag) == "comment":
+            text = "".join(t.text or "" for t in el.iter() if _local(t.tag) == "t")
+            if text:
+                yield sheet, el.get("ref", ""), text

@@ -1,0 +1,95 @@
+"""``validate_workbook``: read once, run every rule, compute every measure, attach justifications."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
+
+from kkik_xl.catalogue import CATALOGUE
+from kkik_xl.computation import template_params
+from kkik_xl.excel.frames import empty_frame
+from kkik_xl.excel.reader import default_year, read_workbook
+from kkik_xl.findings import Finding, Severity
+from kkik_xl.measures import ENGINES, MeasureContext, MeasureResult, compute_template
+from kkik_xl.rules.base import RuleContext
+from kkik_xl.rules.justification import attach, read_justifications
+from kkik_xl.rules.personal_data import mask_reader_finding
+from kkik_xl.rules.registry import RULES
+
+Progress = Callable[[str], None]
+
+
+class ValidationReport(BaseModel):
+    """Every finding of a workbook (reader and rules) and the measures computed from the same frames."""
+
+    model_config = ConfigDict(frozen=True)
+
+    file: str
+    template: str
+    year: int
+    findings: list[Finding]
+    results: list[MeasureResult]
+
+    def count(self, severity: Severity) -> int:
+        """Number of findings of ``severity``."""
+        return sum(f.severity is severity for f in self.findings)
+
+    @property
+    def has_errors(self) -> bool:
+        """True when any finding is an error (submission is blocked; CLI exit code 1)."""
+        return any(f.severity is Severity.ERROR for f in self.findings)
+
+    @property
+    def unjustified_warnings(self) -> list[Finding]:
+        """Warnings without a justification in the Kontroll sheet."""
+        return [f for f in self.findings if f.severity is Severity.WARNING and not f.justification]
+
+    def per_code(self) -> dict[str, int]:
+        """Number of findings per code, in code order."""
+        return dict(sorted(Counter(f.code for f in self.findings).items()))
+
+
+def validate_workbook(
+    path: str | Path,
+    template_id: str | None = None,
+    *,
+    year: int | None = None,
+    params: Mapping[str, str] | None = None,
+    last_year: Mapping[str, float] | None = None,
+    progress: Progress | None = None,
+) -> ValidationReport:
+    """Validate a filled-in template (or CSV): every finding at once, plus the measure results.
+
+    Raises :class:`kkik_xl.excel.result.ReadError` when the file cannot be read at all and
+    :class:`kkik_xl.computation.UsageError` for a parameter that cannot be read.
+    """
+    path = Path(path)
+    say = progress or (lambda _: None)
+    say("Läser filen")
+    read = read_workbook(path, template_id, year=year)
+    template = CATALOGUE.template(read.template_id)
+    year = year or read.meta.year or default_year()
+    tables = dict(read.tables)
+    for tab in template.tables:
+        tables.setdefault(tab.name, empty_frame(tab.columns_for_year(year)))
+    mctx = MeasureContext.first_half(year, **template_params(template, year, dict(params or {}), read))
+    ctx = RuleContext(template, year, tables, read, mctx, last_year=dict(last_year or {}))
+    say("Kontrollerar reglerna")
+    findings = [mask_reader_finding(f) for f in read.findings]
+    for rule in RULES:
+        if rule.applies(template.id) and not rule.after_measures:
+            findings += rule.check(ctx)
+    say("Beräknar måtten")
+    results = compute_template(template.id, tables, mctx) if template.id in ENGINES else []
+    ctx.results = results
+    for rule in RULES:
+        if rule.applies(template.id) and rule.after_measures:
+            findings += rule.check(ctx)
+    findings = attach(findings, read_justifications(path))
+    findings.sort(key=Finding.sort_key)
+    return ValidationReport(
+        file=str(path), template=template.id, year=year, findings=findings, results=results
+    )

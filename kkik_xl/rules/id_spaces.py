@@ -1,0 +1,35 @@
+"""KKIK-PN-002: an ID column with a space may hold a name (names cannot be detected otherwise)."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from kkik_xl.codes import register
+from kkik_xl.findings import Finding, Severity
+from kkik_xl.rules.base import Rule, RuleContext, cell_findings
+
+SPACE_IN_ID = register(
+    "KKIK-PN-002",
+    Severity.WARNING,
+    "Mellanslag i en ID-kolumn",
+    "Cell {cell} i kolumnen {column} innehåller ett mellanslag. ID-kolumner ska ha löpnummer eller "
+    "koder, aldrig namn. Kontrollera att det inte är ett namn.",
+)
+
+
+def check(ctx: RuleContext) -> list[Finding]:
+    """Text with an inner space in an ``is_id`` column."""
+    out: list[Finding] = []
+    for table in ctx.template.tables:
+        frame = ctx.present(table)
+        if frame is None:
+            continue
+        for col in table.columns:
+            if not col.is_id or not ctx.has_column(table, col.name):
+                continue
+            hits = frame.filter(pl.col(col.name).str.contains(r"\s").fill_null(False))
+            out += cell_findings(SPACE_IN_ID, ctx, table, col.name, hits.select("_row", col.name))
+    return out
+
+
+RULE = Rule("id_spaces", (SPACE_IN_ID,), check)

@@ -1,0 +1,43 @@
+"""KKIK-VA-001: a required cell is empty (cells the reader could not read are reported by the reader)."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from kkik_xl.codes import register
+from kkik_xl.findings import Finding, Severity
+from kkik_xl.rules.base import Rule, RuleContext, cell_findings, measures_using
+
+REQUIRED_EMPTY = register(
+    "KKIK-VA-001",
+    Severity.ERROR,
+    "Obligatorisk cell är tom",
+    "Cell {cell} i kolumnen {column} är tom men måste fyllas i. Raden räknas inte.",
+)
+READER_CELL_CODES = ("KKIK-LS-001", "KKIK-LS-002")
+
+
+def check(ctx: RuleContext) -> list[Finding]:
+    """Null in a required column, except where the reader already reported the cell."""
+    reported: dict[tuple[str | None, str | None], list[int]] = {}
+    for f in ctx.read.findings:
+        if f.code in READER_CELL_CODES and f.row is not None:
+            reported.setdefault((f.sheet, f.column), []).append(f.row)
+    out: list[Finding] = []
+    for table in ctx.template.tables:
+        frame = ctx.present(table)
+        if frame is None:
+            continue
+        for col in table.columns_for_year(ctx.year):
+            if not col.required or not ctx.has_column(table, col.name):
+                continue
+            skip = reported.get((ctx.sheet(table), col.name), [])
+            hits = frame.filter(pl.col(col.name).is_null() & ~pl.col("_row").is_in(skip)).select(
+                "_row", col.name
+            )
+            measure = measures_using(ctx.template, table, [col.name])
+            out += cell_findings(REQUIRED_EMPTY, ctx, table, col.name, hits, measure=measure)
+    return out
+
+
+RULE = Rule("required", (REQUIRED_EMPTY,), check)

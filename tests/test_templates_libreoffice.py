@@ -1,0 +1,122 @@
+"""Real-client test: every template, filled with example rows, recalculated by headless LibreOffice.
+
+The native preview values LibreOffice computes must equal the Python engines' values for the same rows
+(read back from the filled workbook by the reader). Skipped when LibreOffice is missing, unless
+``KKIK_REQUIRE_LIBREOFFICE=1`` (set by ``.ci/run``), which turns the skip into a failure.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from kkik_xl.catalogue import CATALOGUE, Template
+from kkik_xl.excel.libreoffice import convert, soffice_path
+from kkik_xl.excel.preview_formulas import NOT_AVAILABLE, is_native
+from kkik_xl.excel.template_builder import DEFAULT_YEAR, write_template
+from kkik_xl.excel.template_examples import template_rows
+from kkik_xl.excel.template_fill import fill_template
+from kkik_xl.excel.template_resultat import HEADER_ROW, RESULT_SHEET
+
+ROOT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.libreoffice
+_ERRORS = ("#", "Err:")
+
+
+def _require_libreoffice() -> None:
+    if soffice_path() is not None:
+        return
+    reason = "LibreOffice (soffice) saknas: installera libreoffice-calc-nogui för testerna i riktig klient"
+    if os.environ.get("KKIK_REQUIRE_LIBREOFFICE") == "1":
+        pytest.fail(f"{reason} (KKIK_REQUIRE_LIBREOFFICE=1 kräver dem).")
+    pytest.skip(reason)
+
+
+@dataclass(frozen=True)
+class Converted:
+    """Filled workbook (input to the engines) and LibreOffice's recalculated copies."""
+
+    filled: dict[str, Path]
+    recalculated_filled: dict[str, Path]
+    recalculated_empty: dict[str, Path]
+
+
+@pytest.fixture(scope="module")
+def converted(tmp_path_factory: pytest.TempPathFactory) -> Converted:
+    _require_libreoffice()
+    base = tmp_path_factory.mktemp("lo")
+    empty, filled = {}, {}
+    for t in CATALOGUE.templates:
+        empty[t.id] = write_template(t.id, DEFAULT_YEAR, base / "tom")
+        rows = template_rows(t, DEFAULT_YEAR, ROOT / "examples")
+        filled[t.id] = fill_template(empty[t.id], base / "ifylld" / f"{t.id}.xlsx", rows, kommun="Gotland")
+    ids = list(empty)
+    out_empty = convert([empty[i] for i in ids], "xlsx", base / "lo-tom")
+    out_filled = convert([filled[i] for i in ids], "xlsx", base / "lo-ifylld")
+    return Converted(filled, dict(zip(ids, out_filled, strict=True)), dict(zip(ids, out_empty, strict=True)))
+
+
+def _preview_values(path: Path, template: Template) -> dict[str, object]:
+    ws = openpyxl.load_workbook(path, data_only=True)[RESULT_SHEET]
+    out = {}
+    for i, m in enumerate(CATALOGUE.measures_of(template.id)):
+        row = HEADER_ROW + 2 + i
+        assert ws.cell(row, 1).value == m.kpi
+        out[m.kpi] = ws.cell(row, 3).value
+    return out
+
+
+def _engine_values(filled: Path, template: Template) -> dict[str, float | None]:
+    from kkik_xl.excel.reader import read_workbook
+    from kkik_xl.measures import ENGINES, MeasureContext
+
+    if template.id not in ENGINES:
+        pytest.skip(f"ingen motor för {template.id} på main ännu")
+    read = read_workbook(filled, template.id)
+    params = {p.name: date.fromisoformat(read.meta.names[f"KKIK_{p.name}"]) for p in template.parameters}
+    ctx = MeasureContext.first_half(DEFAULT_YEAR, **params)
+    return {r.kpi: r.value for r in ENGINES[template.id](read.tables, ctx)}
+
+
+@pytest.mark.parametrize("template_id", [t.id for t in CATALOGUE.templates])
+def test_empty_template_recalculates_without_errors(converted: Converted, template_id: str) -> None:
+    template = CATALOGUE.template(template_id)
+    for kpi, value in _preview_values(converted.recalculated_empty[template_id], template).items():
+        assert not str(value).startswith(_ERRORS), f"{kpi}: {value}"
+        if is_native(kpi):
+            assert value in (NOT_AVAILABLE, 0), f"{kpi}: tom mall ger {value!r}"
+
+
+@pytest.mark.parametrize("template_id", [t.id for t in CATALOGUE.templates])
+def test_native_previews_equal_engine_values(converted: Converted, template_id: str) -> None:
+    template = CATALOGUE.template(template_id)
+    previews = _preview_values(converted.recalculated_filled[template_id], template)
+    engine = _engine_values(converted.filled[template_id], template)
+    checked = 0
+    for kpi, preview in previews.items():
+        assert not str(preview).startswith(_ERRORS), f"{kpi}: {preview}"
+        if not is_native(kpi):
+            continue
+        expected = engine[kpi]
+        if expected is None:
+            assert preview == NOT_AVAILABLE, f"{kpi}: motorn ger inget värde, förhandsvisningen {preview!r}"
+        else:
+            assert isinstance(preview, int | float), f"{kpi}: {preview!r}, motorn {expected}"
+            assert math.isclose(preview, expected, rel_tol=1e-9, abs_tol=1e-9), (kpi, preview, expected)
+        checked += 1
+    assert checked == sum(is_native(m.kpi) for m in CATALOGUE.measures_of(template_id))
+
+
+def test_filled_examples_count_rows(converted: Converted) -> None:
+    """The example rows make every native measure count something (the comparison is not vacuous)."""
+    for template in CATALOGUE.templates:
+        ws = openpyxl.load_workbook(converted.recalculated_filled[template.id], data_only=True)[RESULT_SHEET]
+        for i, m in enumerate(CATALOGUE.measures_of(template.id)):
+            counted = ws.cell(HEADER_ROW + 2 + i, 5).value
+            assert isinstance(counted, int | float) and counted > 0, (m.kpi, counted)
