@@ -39,7 +39,9 @@ def _table(rows: list[PreviewRow], title: str) -> Table:
 
 def preview_command(
     submission: Annotated[Path, typer.Argument(help="Inlämningen (.kkik.json).")],
-    reference: Annotated[list[Path], typer.Option("--reference", help="Värden för jämförelsen (kan upprepas).")],
+    reference: Annotated[
+        list[Path], typer.Option("--reference", help="Värden att jämföra med (kan upprepas).")
+    ],
     year: Annotated[int | None, typer.Option("--year", help="Referensår (annars det senaste).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Skriv resultatet som JSON.")] = False,
     quartile_rule: Annotated[QuartileRule, typer.Option("--quartile-rule", help="ceil, floor, round.")] = (

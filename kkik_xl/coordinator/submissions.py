@@ -6,12 +6,19 @@ from datetime import datetime
 from pathlib import Path
 
 from kkik_xl.coordinator.merge import Loaded, Rejected
-from kkik_xl.submission import Submission, SubmissionError, is_fully_signed, load_submission, verify_submission
+from kkik_xl.submission import (
+    Submission,
+    SubmissionError,
+    is_fully_signed,
+    last_signed_at,
+    load_submission,
+    verify_submission,
+)
 
 
 def latest_time(sub: Submission) -> datetime:
-    """When the submission last changed state: its latest signature, else its creation time."""
-    return max([sub.created, *(s.time for s in sub.signatures)])
+    """When the submission was last signed, else when it was created."""
+    return last_signed_at(sub) or sub.created
 
 
 def to_loaded(path: Path, sub: Submission) -> Loaded:
