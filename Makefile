@@ -33,6 +33,9 @@ docs: $(STAMP)
 templates: $(STAMP)
 	$(BIN)/kkik-xl template --all --out workbook_templates
 
+schemas: $(STAMP)
+	$(BIN)/python -m kkik_xl.submission.schema_file
+
 images: $(STAMP)
 	$(BIN)/python -m kkik_xl.excel.render_images docs/images
 

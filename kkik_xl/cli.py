@@ -48,6 +48,11 @@ compute.register(app)
 synthetic.register(app)
 __import__("kkik_xl.commands.template").commands.template.register(app)
 validate.register(app)
+__import__("kkik_xl.commands.submit").commands.submit.register(app)
+__import__("kkik_xl.commands.sign").commands.sign.register(app)
+__import__("kkik_xl.commands.verify").commands.verify.register(app)
+__import__("kkik_xl.commands.export_kolada").commands.export_kolada.register(app)
+__import__("kkik_xl.commands.keys").commands.keys.register(app)
 
 
 def main() -> None:

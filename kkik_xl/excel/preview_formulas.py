@@ -58,9 +58,10 @@ def _janej_count(col: str, conditions: str = "") -> str:
 
 def _email(m: Measure, days: int) -> Preview:
     sent, answered = ref(m.table or "", "Skickad"), ref(m.table or "", "Besvarad")
+    valid = f"ISNUMBER({sent})*(1-ISNUMBER({answered})*({answered}<{sent}))"  # answers before sending: out
     deadline = f"WORKDAY(INT({sent})-1,{days + 1},{HOLIDAYS_NAME})"
-    ok = f"SUM(IF(ISNUMBER({sent}),IF(ISNUMBER({answered}),IF(INT({answered})<={deadline},1,0),0),0))"
-    count = f"COUNT({sent})"
+    ok = f"SUM(IF({valid},IF(ISNUMBER({answered}),IF(INT({answered})<={deadline},1,0),0),0))"
+    count = f"SUM(IF({valid},1,0))"
     return Preview(value=_safe_ratio(ok, count), rows=f"={count}", native=True, array=True)
 
 
@@ -72,9 +73,9 @@ def _share_ja(m: Measure, column: str) -> Preview:
 
 def _u00414(m: Measure) -> Preview:
     col = ref(m.table or "", "Bemötande")
-    return Preview(
-        value=_safe_ratio(f"SUM({col})", f"COUNT({col})", scale="100/3*"), rows=f"=COUNT({col})", native=True
-    )
+    scored = f'{col},">=0",{col},"<=3"'
+    total, count = f"SUMIFS({col},{scored})", f"COUNTIFS({scored})"
+    return Preview(value=_safe_ratio(total, count, scale="100/3*"), rows=f"={count}", native=True)
 
 
 def _forskola(m: Measure, late: bool) -> Preview:
@@ -88,7 +89,7 @@ def _forskola(m: Measure, late: bool) -> Preview:
         return Preview(value=_safe_ratio(ok, rows), rows=f"={rows}", native=True, array=True)
     n_late = f"SUM(IF({inside},IF({offer}>{effective},1,0),0))"
     days = f"SUM(IF({inside},IF({offer}>{effective},{offer}-{effective},0),0))"
-    value = f"=IF({n_late}=0,0,{days}/{n_late})"
+    value = f'=IF({rows}=0,"{NOT_AVAILABLE}",IF({n_late}=0,0,{days}/{n_late}))'
     return Preview(value=value, rows=f"={rows}", native=True, array=True)
 
 
@@ -164,8 +165,7 @@ def udf_preview(m: Measure, template: Template) -> Preview:
     t = m.table or ""
     args = [ref(t, h) for h in m.inputs] + [YEAR_NAME] + [f"KKIK_{p.name}" for p in template.parameters]
     call = f"KKIK_{m.kpi}({','.join(args)})"
-    first = ref(t, m.inputs[0])
-    return Preview(value=f'=IFERROR({call},"{NOT_AVAILABLE}")', rows=f'=COUNTIFS({first},"<>")', native=False)
+    return Preview(value=f'=IFERROR({call},"{NOT_AVAILABLE}")', rows=f'="{NOT_AVAILABLE}"', native=False)
 
 
 _NATIVE: dict[str, Callable[[Measure], Preview]] = {

@@ -12,13 +12,29 @@ from collections.abc import Callable, Mapping
 
 import polars as pl
 
-from kkik_xl.measures import forskola, miljobilar, service
+from kkik_xl.measures import (
+    forskola,
+    forsorjningsstod,
+    hemtjanst,
+    kost,
+    lss,
+    miljobilar,
+    sarskilt_boende,
+    service,
+    ungdomar,
+)
 from kkik_xl.measures.result import MeasureContext, MeasureResult
 
 Engine = Callable[[Mapping[str, pl.DataFrame], MeasureContext], list[MeasureResult]]
 
 ENGINES: dict[str, Engine] = {
     "forskola": forskola.compute,
+    "sarskilt-boende": sarskilt_boende.compute,
+    "forsorjningsstod": forsorjningsstod.compute,
+    "hemtjanst": hemtjanst.compute,
+    "ungdomar": ungdomar.compute,
+    "lss": lss.compute,
+    "kost": kost.compute,
     "service": service.compute,
     "miljobilar": miljobilar.compute,
 }

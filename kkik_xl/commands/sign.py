@@ -1,0 +1,53 @@
+"""``kkik-xl sign``: add a sign-off (registrerad → kontrollerad → godkänd) to a submission file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kkik_xl.commands.submit import fail
+from kkik_xl.submission.io import SubmissionError, load_submission, save_submission
+from kkik_xl.submission.keys import KeyFileError, load_private_key
+from kkik_xl.submission.model import ROLE_SV, Role
+from kkik_xl.submission.signing import SigningError, next_role, sign
+
+
+def sign_command(
+    file: Annotated[Path, typer.Argument(help="Inlämningsfilen (.kkik.json).")],
+    role: Annotated[Role, typer.Option("--role", help="registrerad, kontrollerad eller godkand.")],
+    by: Annotated[str, typer.Option("--by", help="Din roll eller ditt namn, till exempel ”controller”.")],
+    key: Annotated[
+        Path | None, typer.Option("--key", help="Privat nyckel från kkik-xl keys create (valfritt).")
+    ] = None,
+) -> None:
+    """Signera en inlämningsfil i en roll (fyra ögon: en person per roll, i ordning).
+
+    Ordningen är registrerad → kontrollerad → godkand. Samma person får inte signera två roller,
+    och en ändring av innehållet efter en signatur gör signaturen ogiltig.
+    Slutkod 1 när signaturen inte är tillåten, 2 när filen inte kan läsas.
+
+    Exempel: kkik-xl sign 0180_forskola_2025.kkik.json --role kontrollerad --by "controller"
+    """
+    try:
+        sub = load_submission(file)
+        private = load_private_key(key) if key is not None else None
+    except (SubmissionError, KeyFileError) as err:
+        raise fail(str(err), 2) from None
+    try:
+        signed = sign(sub, role, by, key=private)
+    except SigningError as err:
+        raise fail(err.reason, 1) from None
+    save_submission(signed, file)
+    following = next_role(signed)
+    typer.echo(f"Signerade {file.name} som {ROLE_SV[role]} ({by.strip()}).")
+    if following is None:
+        typer.echo("Inlämningen är nu fullständigt signerad och kan skickas till samordnaren.")
+    else:
+        typer.echo(f"Nästa signatur: {ROLE_SV[following]}, av en annan person.")
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``sign`` to the CLI."""
+    app.command("sign")(sign_command)

@@ -1,0 +1,67 @@
+"""``kkik-xl submit``: validate a workbook and write its submission file, or refuse with the reasons."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from kkik_xl.computation import UsageError
+from kkik_xl.excel.result import ReadError
+from kkik_xl.submission.build import build_submission, refusal_reasons
+from kkik_xl.submission.io import save_submission
+from kkik_xl.submission.prepare import prepare
+
+MAX_SHOWN = 50
+
+
+def fail(message: str, code: int) -> typer.Exit:
+    """Print a Swedish error line on stderr and return the exit to raise."""
+    Console(stderr=True, soft_wrap=True).print(f"[bold red]Fel:[/] {message}", highlight=False)
+    return typer.Exit(code)
+
+
+def submit(
+    workbook: Annotated[Path, typer.Argument(help="Den ifyllda och validerade mallen (.xlsx).")],
+    out: Annotated[Path, typer.Option("--out", help="Mapp där inlämningsfilen skrivs.")] = Path("."),
+) -> None:
+    """Skapa inlämningsfilen <kommunkod>_<mall>_<år>.kkik.json från en ifylld mall.
+
+    Vägrar (slutkod 1) så länge det finns fel eller varningar utan motivering, och listar dem.
+    Filen innehåller värden, kontrollsummor och varningar med motiveringar, aldrig rådata.
+    Slutkod 2 när arbetsboken inte kan läsas.
+
+    Exempel: kkik-xl submit forskola_2025.xlsx --out inlamning
+    """
+    console = Console(soft_wrap=True, highlight=False)
+    try:
+        prep = prepare(workbook)
+    except ReadError as err:
+        raise fail(err.reason, 2) from None
+    except UsageError as err:
+        raise fail(err.reason, 1) from None
+    reasons = refusal_reasons(prep.findings)
+    if reasons:
+        console.print(
+            f"[bold red]Inlämningen skapades inte.[/] Åtgärda eller motivera först ({len(reasons)}):"
+        )
+        for line in reasons[:MAX_SHOWN]:
+            console.print(f"  – {line}")
+        if len(reasons) > MAX_SHOWN:
+            console.print(f"  … och {len(reasons) - MAX_SHOWN} till (se kkik-xl validate).")
+        raise typer.Exit(1)
+    try:
+        sub = build_submission(prep)
+    except UsageError as err:
+        raise fail(err.reason, 1) from None
+    path = save_submission(sub, out / sub.file_name())
+    defined = sum(m.value is not None for m in sub.measures)
+    console.print(f"Skrev {path} ({defined} av {len(sub.measures)} mått med värde).")
+    console.print(f'Nästa steg: kkik-xl sign {path} --role registrerad --by "din roll"')
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``submit`` to the CLI."""
+    app.command("submit")(submit)

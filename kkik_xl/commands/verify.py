@@ -1,0 +1,64 @@
+"""``kkik-xl verify``: check a submission's schema, checksums and signatures, optionally its workbook."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kkik_xl.commands.submit import fail
+from kkik_xl.computation import UsageError
+from kkik_xl.excel.result import ReadError
+from kkik_xl.submission.io import SubmissionError, load_submission
+from kkik_xl.submission.keys import KeyFileError, PublicKeys, load_key_list
+from kkik_xl.submission.model import ROLE_SV
+from kkik_xl.submission.signing import is_fully_signed
+from kkik_xl.submission.verify import compare_with_workbook, verify_submission
+
+
+def verify(
+    file: Annotated[Path, typer.Argument(help="Inlämningsfilen (.kkik.json).")],
+    workbook: Annotated[
+        Path | None, typer.Option("--workbook", help="Arbetsboken som inlämningen skapades från.")
+    ] = None,
+    keys: Annotated[
+        Path | None, typer.Option("--keys", help="Samordnarens lista över publika nycklar.")
+    ] = None,
+) -> None:
+    """Kontrollera en inlämningsfil: format, kontrollsummor och signaturer.
+
+    Med --workbook räknas varje värde om från arbetsbokens rader och jämförs, liksom mallens
+    fingeravtryck och kontrollsumman för indataraderna. Slutkod 0 när allt stämmer, 1 vid avvikelser,
+    2 när en fil inte kan läsas.
+
+    Exempel: kkik-xl verify 0180_forskola_2025.kkik.json --workbook forskola_2025.xlsx
+    """
+    try:
+        sub = load_submission(file)
+        public: PublicKeys | None = load_key_list(keys) if keys is not None else None
+    except (SubmissionError, KeyFileError) as err:
+        raise fail(str(err), 2) from None
+    problems = verify_submission(sub, public)
+    if workbook is not None:
+        try:
+            problems += compare_with_workbook(sub, workbook)
+        except ReadError as err:
+            raise fail(err.reason, 2) from None
+        except UsageError as err:
+            problems.append(err.reason)
+    if problems:
+        typer.echo(f"{file.name}: {len(problems)} avvikelser.")
+        for p in problems:
+            typer.echo(f"  – {p}")
+        raise typer.Exit(1)
+    roles = ", ".join(f"{ROLE_SV[s.role]} ({s.by})" for s in sub.signatures) or "inga"
+    status = "fullständigt signerad" if is_fully_signed(sub) else "inte fullständigt signerad"
+    checked = " Alla värden stämmer med arbetsboken." if workbook is not None else ""
+    typer.echo(f"{file.name}: kontrollsummor och signaturer stämmer.{checked}")
+    typer.echo(f"Signaturer: {roles} – {status}.")
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``verify`` to the CLI."""
+    app.command("verify")(verify)

@@ -1,0 +1,178 @@
+"""Writing submissions atomically and loading them with a JSON-schema check first (Swedish messages)."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema  # type: ignore[import-untyped]
+from pydantic import ValidationError
+
+from kkik_xl.submission.model import FORMAT, FORMAT_VERSION, Submission
+
+MAX_PROBLEMS = 10
+
+
+class SubmissionError(Exception):
+    """A submission file cannot be used; ``reason`` is a Swedish sentence, ``problems`` the details."""
+
+    def __init__(self, reason: str, problems: list[str] | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.problems = problems or []
+
+    def __str__(self) -> str:
+        return "\n".join([self.reason, *(f"  – {p}" for p in self.problems)])
+
+
+@lru_cache(maxsize=1)
+def submission_schema() -> dict[str, Any]:
+    """The JSON schema of a submission, generated from the pydantic model."""
+    schema = Submission.model_json_schema(mode="serialization")  # every field written is required
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://kkik-xl.se/schemas/submission.schema.json",
+        **schema,
+    }
+
+
+def schema_text() -> str:
+    """The committed form of ``schemas/submission.schema.json``."""
+    return json.dumps(submission_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def to_text(sub: Submission) -> str:
+    """The JSON text written to a ``.kkik.json`` file."""
+    return json.dumps(sub.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+
+
+def write_atomic(path: Path, text: str) -> Path:
+    """Write ``text`` to ``path`` via a temporary file in the same folder and an atomic rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def save_submission(sub: Submission, path: Path) -> Path:
+    """Write ``sub`` to ``path`` atomically."""
+    return write_atomic(path, to_text(sub))
+
+
+def json_path(parts: Any) -> str:
+    """``$.measures[2].value`` from a jsonschema error path."""
+    out = "$"
+    for part in parts:
+        out += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return out
+
+
+def _schema_message(err: jsonschema.ValidationError) -> str:
+    v = err.validator
+    where = json_path(err.absolute_path)
+    if v == "required":
+        missing = str(err.message).split("'")[1] if "'" in err.message else "?"
+        return f"{where}: fältet {missing!r} saknas."
+    if v == "additionalProperties":
+        known = set(err.schema.get("properties", {})) if isinstance(err.schema, dict) else set()
+        unknown = sorted(set(err.instance) - known) if isinstance(err.instance, dict) else []
+        return f"{where}: okända fält: {', '.join(map(repr, unknown))}."
+    if v == "type":
+        return f"{where}: fel typ, väntade {err.validator_value}, fick {json.dumps(err.instance)[:40]}."
+    if v in ("enum", "const"):
+        return f"{where}: värdet {json.dumps(err.instance)[:40]} är inte tillåtet."
+    if v == "pattern":
+        return f"{where}: värdet {json.dumps(err.instance)[:40]} har fel form."
+    if v in ("minimum", "maximum", "minLength"):
+        return f"{where}: värdet {json.dumps(err.instance)[:40]} är utanför det tillåtna."
+    if v in ("anyOf", "oneOf"):
+        return f"{where}: värdet {json.dumps(err.instance)[:40]} har fel typ eller form."
+    return f"{where}: värdet är ogiltigt ({v})."
+
+
+def _newer_version(data: Any, name: str) -> str | None:
+    version = data.get("format_version") if isinstance(data, dict) else None
+    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
+        return (
+            f"{name} har formatversion {version}, men den här versionen av kkik-xl läser bara "
+            f"version {FORMAT_VERSION}. Uppdatera kkik-xl för att läsa filen."
+        )
+    return None
+
+
+def _headline(data: Any, name: str, count: int) -> str:
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        return f"{name} är JSON men ingen kkik-xl-inlämning (kanske från ett annat program)."
+    more = count - MAX_PROBLEMS
+    return f"{name} följer inte formatet för en inlämning." + (f" ({more} fel till.)" if more > 0 else "")
+
+
+def _unbalanced(text: str) -> bool:
+    """True when brackets or a string are still open at the end: the text was cut off."""
+    depth, in_string, escaped = 0, False, False
+    for ch in text:
+        if in_string:
+            escaped, in_string = (not escaped and ch == "\\"), in_string and (escaped or ch != '"')
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+        elif ch in "]}":
+            depth -= 1
+    return in_string or depth > 0
+
+
+def _parse_json(text: str, name: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as err:
+        if not text.strip() or err.pos >= len(text.rstrip()) or _unbalanced(text):
+            raise SubmissionError(
+                f"{name} är inte fullständig: filen tar slut mitt i (rad {err.lineno}). "
+                "Den kan ha avbrutits vid kopiering; be om en ny fil."
+            ) from None
+        raise SubmissionError(f"{name} är inte giltig JSON (rad {err.lineno}, tecken {err.colno}).") from None
+
+
+def parse_submission(text: str, name: str = "Filen") -> Submission:
+    """Validate ``text`` with the JSON schema first, then build the model; raises SubmissionError."""
+    data = _parse_json(text, name)
+    validator = jsonschema.Draft202012Validator(submission_schema())
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    problems = [_schema_message(e) for e in errors[:MAX_PROBLEMS]]
+    newer = _newer_version(data, name)
+    if newer:
+        raise SubmissionError(newer, problems)
+    if errors:
+        raise SubmissionError(_headline(data, name, len(errors)), problems)
+    try:
+        return Submission.model_validate(data)
+    except ValidationError as err:
+        problems = [f"{json_path(e['loc'])}: {e['msg']}" for e in err.errors()[:MAX_PROBLEMS]]
+        raise SubmissionError(f"{name} har ogiltiga värden.", problems) from None
+
+
+def load_submission(path: str | Path) -> Submission:
+    """Read and validate a ``.kkik.json`` file; raises :class:`SubmissionError` in Swedish."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        raise SubmissionError(f"Filen {path} finns inte eller kan inte läsas.") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise SubmissionError(f"{path.name} är inte en textfil i UTF-8 och alltså ingen inlämning.") from None
+    return parse_submission(text, path.name)

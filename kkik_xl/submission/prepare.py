@@ -1,0 +1,109 @@
+"""Read a workbook and compute everything a submission needs (shared by ``submit`` and ``verify``)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import polars as pl
+
+from kkik_xl import __version__
+from kkik_xl.catalogue import Template
+from kkik_xl.computation import UsageError, known_template, template_params
+from kkik_xl.excel.frames import empty_frame
+from kkik_xl.excel.reader import ReadResult, read_workbook
+from kkik_xl.findings import Finding
+from kkik_xl.kommuner import Kommun, all_municipalities, lookup
+from kkik_xl.measures import ENGINES, MeasureContext, MeasureResult
+from kkik_xl.rules import RULES, validate_workbook
+
+
+@dataclass
+class Prepared:
+    """A read workbook with its typed tables, context, results, findings and fingerprint."""
+
+    path: Path
+    template: Template
+    year: int
+    read: ReadResult
+    tables: dict[str, pl.DataFrame]
+    ctx: MeasureContext
+    results: list[MeasureResult]
+    findings: list[Finding]
+    fingerprint: str | None
+    rules_version: str
+
+
+def _year(read: ReadResult) -> int:
+    text = read.meta.names.get("KKIK_Ar")
+    year = read.meta.year or (int(text) if text and text.strip().isdigit() else None)
+    if year is None:
+        raise UsageError("Arbetsboken anger inget år (bladet _meta eller Uppgifter). Använd kkik-xl:s mall.")
+    return year
+
+
+def workbook_fingerprint(path: Path) -> str | None:
+    """The recomputed template fingerprint of an ``.xlsx``/``.xlsm`` file, else ``None``."""
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return None
+    import openpyxl
+
+    from kkik_xl.excel.fingerprint import fingerprint
+
+    return fingerprint(openpyxl.load_workbook(path, keep_vba=False))
+
+
+def municipality(read: ReadResult) -> Kommun:
+    """The municipality named on the Uppgifter sheet (by code, else by name)."""
+    code = read.meta.names.get("KKIK_Kommunkod", "")
+    name = read.meta.names.get("KKIK_Kommun", "").strip()
+    found = lookup(code) if code.strip() else None
+    if found is None and name:
+        found = next((k for k in all_municipalities() if k.namn.casefold() == name.casefold()), None)
+    if found is None:
+        raise UsageError("Kommunen saknas eller är okänd på bladet Uppgifter. Välj kommunen i listan.")
+    return found
+
+
+def rules_version() -> str:
+    """The version of the validation rules: the rule codes in force with this kkik-xl version."""
+    return f"kkik-xl {__version__} ({len(RULES)} regler)"
+
+
+def compute(
+    template: Template, tables: Mapping[str, pl.DataFrame], ctx: MeasureContext
+) -> list[MeasureResult]:
+    """Run the template's engine on ``tables`` (missing tables are empty)."""
+    if template.id not in ENGINES:
+        raise UsageError(f"Beräkningen för mallen {template.id!r} finns inte ännu i den här versionen.")
+    full = dict(tables)
+    for tab in template.tables:
+        full.setdefault(tab.name, empty_frame(tab.columns_for_year(ctx.year)))
+    return ENGINES[template.id](full, ctx)
+
+
+def prepare(path: Path) -> Prepared:
+    """Read ``path``, compute its measures and collect its findings.
+
+    Raises :class:`UsageError` (cannot be used) or :class:`kkik_xl.excel.result.ReadError` (unreadable).
+    """
+    read = read_workbook(path)
+    template = known_template(read.template_id)
+    year = _year(read)
+    if read.meta.year is None or read.meta.year != year:
+        read = read_workbook(path, template.id, year=year)
+    ctx = MeasureContext.first_half(year, **template_params(template, year, {}, read))
+    results = compute(template, read.tables, ctx)
+    return Prepared(
+        path=path,
+        template=template,
+        year=year,
+        read=read,
+        tables=dict(read.tables),
+        ctx=ctx,
+        results=results,
+        findings=list(validate_workbook(path, template.id, year=year).findings),
+        fingerprint=workbook_fingerprint(path),
+        rules_version=rules_version(),
+    )
