@@ -95,3 +95,12 @@ def test_differing_birth_years_use_the_latest() -> None:
     res = _run(rows, period_start=START)
     assert res.value is None
     assert res.extras["recipients_excluded"] == {"brukare under 65 år": 1}
+
+
+def test_period_start_as_datetime_or_text() -> None:
+    from datetime import datetime
+
+    rows = _rows()
+    as_dt = _run(rows, period_start=datetime(2025, 10, 6, 0, 0))
+    as_text = _run(rows, period_start="2025-10-06")
+    assert as_dt.value == as_text.value == 3.0

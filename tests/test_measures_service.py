@@ -76,3 +76,9 @@ def test_zero_and_full_phone_scores() -> None:
     phone = [{"Samtal": "S1", "Direkt svar": False, "Bemötande": 0}]
     res = _run([], phone)
     assert res["U00413"].value == 0.0 and res["U00414"].value == 0.0
+
+
+def test_email_outside_the_calendar_is_excluded() -> None:
+    res = _run(_mail(("1985-03-07 10:00", "1985-03-07 11:00"), ("2025-03-07 10:00", "2025-03-07 11:00")))
+    assert res["U00412"].excluded == {"datum utanför kalendern 1990–2100": 1}
+    assert res["U00412"].value == 100.0

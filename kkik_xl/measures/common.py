@@ -41,12 +41,19 @@ def catalogue_table(template_id: str, table_name: str) -> Table:
 def frame_of(
     tables: Mapping[str, pl.DataFrame], template_id: str, table_name: str, year: int
 ) -> pl.DataFrame:
-    """The table's frame; an empty contract frame when absent; ``_row``/``_invalid`` added if missing."""
+    """The table's frame (an empty contract frame when absent).
+
+    Fixed catalogue columns missing from the frame are added as nulls, and ``_row``/``_invalid`` when
+    absent; quality-indicator columns are left as they are so a missing one can be reported.
+    """
     table = catalogue_table(template_id, table_name)
     frame = tables.get(table.name)
     if frame is None:
         schema = {c.name: DTYPES[c.type] for c in table.columns_for_year(year)}
         return pl.DataFrame(schema=schema | {ROW: pl.Int64(), INVALID_COL: pl.Boolean()})
+    absent = [col for col in table.columns if col.name not in frame.columns]
+    if absent:
+        frame = frame.with_columns(pl.lit(None, dtype=DTYPES[col.type]).alias(col.name) for col in absent)
     if ROW not in frame.columns:
         frame = frame.with_columns((pl.int_range(pl.len(), dtype=pl.Int64) + 2).alias(ROW))
     if INVALID_COL not in frame.columns:

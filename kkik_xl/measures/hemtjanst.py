@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, time
+from datetime import date, datetime, time
 from typing import Any
 
 import polars as pl
@@ -24,6 +24,8 @@ TOO_FEW = "brukare utan två besök varje dag"
 def period_start(ctx: MeasureContext) -> date:
     """``ctx.params["period_start"]`` or the catalogue default (``{year}-10-01``)."""
     given = ctx.params.get("period_start")
+    if isinstance(given, datetime):
+        return given.date()
     if isinstance(given, date):
         return given
     default = CATALOGUE.template(TEMPLATE).parameters[0].default or "{year}-10-01"
