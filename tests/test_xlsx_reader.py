@@ -185,3 +185,46 @@ def test_other_formats(suffix: str) -> None:
     frame = result.tables["Placeringar"]
     assert frame.get_column("Önskat placeringsdatum").to_list() == [date(2025, 1, 7), date(2025, 2, 3), None]
     assert _cells(result) == [("B4", "KKIK-LS-001")]
+
+
+def test_addresses_when_the_table_or_sheet_does_not_start_at_a1(tmp_path: Path) -> None:
+    import xlsxwriter
+
+    headers = ["Enhet", "Önskat placeringsdatum", "Erbjudet placeringsdatum", "Kommentar"]
+    for as_table in (True, False):
+        path = tmp_path / f"offset_{as_table}.xlsx"
+        book = xlsxwriter.Workbook(path)
+        ws = book.add_worksheet("Placeringar")
+        ws.write_row(2, 1, headers)
+        ws.write_row(3, 1, ["A", "2025-01-07", "x"])
+        ws.write_row(4, 1, ["B", "2025-01-08", "2025-01-09"])
+        if as_table:
+            ws.add_table(2, 1, 4, 4, {"name": "Placeringar", "columns": [{"header": h} for h in headers]})
+        book.close()
+        result = read_workbook(path, "forskola", year=2025)
+        assert _cells(result) == [
+            ("C4", "KKIK-LS-003"),
+            ("D4", "KKIK-LS-001"),
+            ("C5", "KKIK-LS-003"),
+            ("D5", "KKIK-LS-003"),
+        ]
+        assert result.tables["Placeringar"].get_column("_row").to_list() == [4, 5]
+
+
+def test_duplicate_header_and_empty_sheet(tmp_path: Path) -> None:
+    headers = {
+        "Placeringar": ["Enhet", "Önskat placeringsdatum", "Erbjudet placeringsdatum", "Kommentar", "Enhet"]
+    }
+    rows = [["A", date(2025, 1, 7), date(2025, 1, 8), None, "B"]]
+    path = template_workbook(
+        tmp_path / "d.xlsx", "forskola", {"Placeringar": rows}, headers=headers, meta=False, as_table=False
+    )
+    result = read_workbook(path, "forskola", year=2025)
+    assert [f.code for f in result.findings] == ["KKIK-LS-011"]
+    assert result.tables["Placeringar"].item(0, "Enhet") == "A"
+    empty = template_workbook(
+        tmp_path / "e.xlsx", "forskola", {"Placeringar": []}, headers={"Placeringar": []}
+    )
+    result = read_workbook(empty, "forskola", year=2025)
+    assert result.tables["Placeringar"].height == 0
+    assert result.missing_columns == {"Placeringar": ["Önskat placeringsdatum", "Erbjudet placeringsdatum"]}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +15,8 @@ from kkik_xl.excel.result import WorkbookMeta
 
 META_SHEET = "_meta"
 _NS = re.compile(r"^\{[^}]*\}")
+_VALUE = re.compile(rb"<(?:\w+:)?(?:v|is)[ >]")
+_ROW = re.compile(rb"<(?:\w+:)?row\b[^>]*?\br=\"(\d+)\"")
 _REF = re.compile(r"^'?(?P<sheet>.+?)'?!\$?(?P<col>[A-Z]+)\$?(?P<row>\d+)$")
 
 
@@ -38,17 +40,62 @@ def _col_index(letters: str) -> int:
     return n - 1
 
 
-def zip_parts(path: Path) -> tuple[bool, dict[str, TableRef]]:
-    """The 1904 date-system flag and the Table ranges of an OOXML file (already checked safe)."""
-    date1904 = False
-    tables: dict[str, TableRef] = {}
+@dataclass
+class OoxmlParts:
+    """Facts read from the small XML parts of an OOXML file (already checked safe)."""
+
+    date1904: bool = False
+    tables: dict[str, TableRef] = field(default_factory=dict)
+    first_rows: dict[str, int] = field(default_factory=dict)
+
+
+def _sheet_parts(zf: zipfile.ZipFile, workbook: Any) -> dict[str, str]:
+    """Sheet name → zip member of its XML."""
+    targets: dict[str, str] = {}
+    if "xl/_rels/workbook.xml.rels" in zf.namelist():
+        for el in SafeET.fromstring(zf.read("xl/_rels/workbook.xml.rels")).iter():
+            if _local(el.tag) == "Relationship":
+                target = el.get("Target", "")
+                targets[el.get("Id", "")] = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+    parts: dict[str, str] = {}
+    for el in workbook.iter():
+        if _local(el.tag) == "sheet":
+            rid = next((v for k, v in el.attrib.items() if _local(k) == "id"), "")
+            if rid in targets:
+                parts[el.get("name", "")] = targets[rid]
+    return parts
+
+
+def first_valued_row(zf: zipfile.ZipFile, member: str, limit: int = 8 << 20) -> int:
+    """0-based sheet row of the first cell with a value (where calamine's range starts), else 0."""
+    buffer = b""
+    with zf.open(member) as fh:
+        while len(buffer) < limit:
+            chunk = fh.read(1 << 16)
+            if not chunk:
+                break
+            buffer += chunk
+            hit = _VALUE.search(buffer)
+            if hit:
+                row = _ROW.findall(buffer, 0, hit.start())
+                return int(row[-1]) - 1 if row else 0
+    return 0
+
+
+def zip_parts(path: Path) -> OoxmlParts:
+    """The 1904 flag, the Table ranges and each sheet's first valued row of an OOXML file."""
+    out = OoxmlParts()
+    tables = out.tables
     with zipfile.ZipFile(path) as zf:
         names = set(zf.namelist())
         if "xl/workbook.xml" in names:
             root = SafeET.fromstring(zf.read("xl/workbook.xml"))
             for el in root.iter():
                 if _local(el.tag) == "workbookPr":
-                    date1904 = el.get("date1904", "0").lower() in ("1", "true")
+                    out.date1904 = el.get("date1904", "0").lower() in ("1", "true")
+            for sheet, member in _sheet_parts(zf, root).items():
+                if member in names:
+                    out.first_rows[sheet] = first_valued_row(zf, member)
         for name in names:
             if name.startswith("xl/tables/") and name.endswith(".xml"):
                 el = SafeET.fromstring(zf.read(name))
@@ -57,7 +104,7 @@ def zip_parts(path: Path) -> tuple[bool, dict[str, TableRef]]:
                 if m:
                     tname = el.get("displayName") or el.get("name") or ""
                     tables[tname] = TableRef(tname, int(m[2]) - 1, _col_index(m[1]))
-    return date1904, tables
+    return out
 
 
 def _cell_text(value: Any) -> str | None:

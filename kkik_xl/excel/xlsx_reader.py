@@ -8,6 +8,8 @@ values (``#REF!``) become findings. Whole numbers are read as floats so ``1,5`` 
 
 from __future__ import annotations
 
+import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +24,7 @@ from kkik_xl.excel.cell_errors import classify_errors
 from kkik_xl.excel.columns import ColumnMatch, match_columns, normalise_header
 from kkik_xl.excel.convert import POS, CellProblem, fast_expr, parse_cells, patch, stripped
 from kkik_xl.excel.frames import Placement, finish
-from kkik_xl.excel.meta import TableRef, read_meta, zip_parts
+from kkik_xl.excel.meta import OoxmlParts, read_meta, zip_parts
 from kkik_xl.excel.result import ReadError, ReadResult, WorkbookMeta
 from kkik_xl.excel.safety import check_file
 from kkik_xl.findings import Finding
@@ -38,14 +40,16 @@ FAST_DTYPE: dict[ColumnType, str] = {
     ColumnType.DECIMAL: "float",
 }
 _DAY_MS = 86_400_000
+logging.getLogger("fastexcel").addHandler(logging.NullHandler())  # no dtype chatter on stderr
 
 
 @dataclass(frozen=True)
 class Location:
-    """Sheet and header row (0-based) of a table in the workbook."""
+    """Sheet of a table, its header row within the used range and in the sheet (both 0-based)."""
 
     sheet: str
     header_row: int = 0
+    sheet_header_row: int = 0
 
 
 def open_book(path: Path) -> fastexcel.ExcelReader:
@@ -73,10 +77,16 @@ def _headers(sheet: Any) -> tuple[list[str | None], int]:
         return [], 0
     first = min(c.absolute_index for c in cols)
     headers: list[str | None] = [None] * (max(c.absolute_index for c in cols) - first + 1)
-    for c in cols:
+    for c in sorted(cols, key=lambda c: c.absolute_index):
         if c.column_name_from == "looked_up":
-            headers[c.absolute_index - first] = c.name
+            headers[c.absolute_index - first] = _undo_dedup(c.name, headers)
     return headers, first
+
+
+def _undo_dedup(name: str, earlier: list[str | None]) -> str:
+    """fastexcel renames a repeated header ``X`` to ``X_1``; give it back so it is reported."""
+    m = re.match(r"^(.+)_\d+$", name)
+    return m[1] if m and m[1] in earlier else name
 
 
 def load_table(
@@ -88,7 +98,12 @@ def load_table(
     sheet, batch, errors = _load(book, loc, dtypes, wanted)
     headers, first_col = _headers(sheet)
     match = match_columns(
-        headers, columns, sheet=loc.sheet, table=tab.name, header_row=loc.header_row + 1, first_col=first_col
+        headers,
+        columns,
+        sheet=loc.sheet,
+        table=tab.name,
+        header_row=loc.sheet_header_row + 1,
+        first_col=first_col,
     )
     renamed = {found: name for name, (found, _) in match.found.items() if found != name}
     if renamed:
@@ -103,7 +118,7 @@ def load_table(
     problems, excel_errors, rescued, infos = classify_errors(
         errors, {i: bycol[renamed.get(n, n)] for i, n in names.items()}, date1904
     )
-    place = Placement.of(loc.sheet, match, first_row=loc.header_row + 2, first_col=first_col)
+    place = Placement.of(loc.sheet, match, first_row=loc.sheet_header_row + 2, first_col=first_col)
     typed, more = _convert(raw, columns, rescued)
     empty = raw.select(pl.all_horizontal(pl.col(c.name).is_null() for c in columns).alias("e")).to_series()
     frame, findings = finish(
@@ -154,15 +169,20 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def locate(book: fastexcel.ExcelReader, tab: Table, refs: dict[str, TableRef]) -> Location | None:
-    """Where ``tab`` is: its Excel Table if present, else the sheet of the same name (any case)."""
-    if tab.name in refs:
-        for sheet in book.sheet_names:
-            if tab.name in book.table_names(sheet):
-                return Location(sheet, refs[tab.name].header_row)
+def locate(book: fastexcel.ExcelReader, tab: Table, parts: OoxmlParts) -> Location | None:
+    """Where ``tab`` is: its Excel Table if present, else the sheet of the same name (any case).
+
+    fastexcel counts rows from the first row holding a value; ``parts.first_rows`` says which
+    sheet row that is, so addresses stay those the user sees.
+    """
+    for sheet in book.sheet_names:
+        if tab.name in parts.tables and tab.name in book.table_names(sheet):
+            ref = parts.tables[tab.name]
+            start = parts.first_rows.get(sheet, 0)
+            return Location(sheet, max(ref.header_row - start, 0), ref.header_row)
     for sheet in book.sheet_names:
         if sheet.strip().casefold() == tab.sheet.casefold():
-            return Location(sheet)
+            return Location(sheet, 0, parts.first_rows.get(sheet, 0))
     return None
 
 
@@ -190,7 +210,8 @@ def read_spreadsheet(
     """Read every table of the template from a spreadsheet file."""
     book = open_book(path)
     is_ooxml = path.suffix.lower() in (".xlsx", ".xlsm")
-    date1904, refs = zip_parts(path) if is_ooxml else (False, {})
+    parts = zip_parts(path) if is_ooxml else OoxmlParts()
+    date1904 = parts.date1904
     try:
         defined = {d.name: d.formula for d in book.defined_names()} if is_ooxml else {}
     except Exception:
@@ -204,7 +225,7 @@ def read_spreadsheet(
         if table is not None and table.casefold() not in (tab.name.casefold(), tab.sheet.casefold()):
             continue
         columns = tab.columns_for_year(year)
-        loc = locate(book, tab, refs)
+        loc = locate(book, tab, parts)
         if loc is None:
             result.findings.append(rc.MISSING_TABLE.finding(sheet=tab.sheet, table=tab.name))
             result.missing_tables.append(tab.name)
