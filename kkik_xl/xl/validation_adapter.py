@@ -1,0 +1,63 @@
+"""Validera in Excel: the CLI's ``validate_workbook`` on the saved file, marks into the live workbook."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from kkik_xl.computation import UsageError
+from kkik_xl.excel import marking
+from kkik_xl.excel.result import ReadError
+from kkik_xl.findings import Severity
+from kkik_xl.rules import ValidationReport, validate_workbook
+from kkik_xl.xl.marking_xlwings import XlwingsMarkWriter
+from kkik_xl.xl.refusal import Refusal
+
+WORDS = {
+    Severity.ERROR: ("fel", "fel"),
+    Severity.WARNING: ("varning", "varningar"),
+    Severity.INFO: ("upplysning", "upplysningar"),
+}
+
+
+def counted(n: int, one: str, many: str) -> str:
+    """``1 varning``, ``2 varningar``."""
+    return f"{n} {one if n == 1 else many}"
+
+
+def summary(report: ValidationReport, writer: XlwingsMarkWriter) -> str:
+    """The Swedish message shown when validation is done."""
+    counts = ", ".join(counted(report.count(s), *WORDS[s]) for s in Severity)
+    lines = [f"Kontrollen är klar: {counts}."]
+    if report.findings:
+        lines.append("Cellerna är färgade och alla fynd finns på bladet Kontroll.")
+    unjustified = len(report.unjustified_warnings)
+    if unjustified:
+        lines.append(
+            f"{counted(unjustified, 'varning', 'varningar')} saknar motivering "
+            "(kolumnen Motivering på bladet Kontroll)."
+        )
+    if writer.notes_skipped:
+        lines.append(f"{writer.notes_skipped} celler fick ingen kommentar (för många); se bladet Kontroll.")
+    lines.append(
+        "Inlämning kan skapas." if not report.has_errors else "Rätta felen innan du skapar inlämningen."
+    )
+    lines.append("Spara arbetsboken för att behålla markeringarna.")
+    return "\n".join(lines)
+
+
+def validate_and_mark(book: Any, save: Callable[[], Path]) -> str:
+    """Clear the previous marks, ``save()`` the book, validate the saved file and mark the open book.
+
+    Returns the message to show. Clearing before saving keeps old marks out of the file on disk.
+    """
+    writer = XlwingsMarkWriter(book)
+    writer.clear_previous()
+    path = save()
+    try:
+        report = validate_workbook(path)
+    except (ReadError, UsageError) as err:
+        raise Refusal(err.reason) from None
+    marking.apply(writer, report.findings)
+    return summary(report, writer)
