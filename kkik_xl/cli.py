@@ -42,6 +42,8 @@ def version() -> None:
 from kkik_xl.commands import compare, compute, synthetic, validate  # noqa: E402
 
 compare.register(app)
+__import__("kkik_xl.commands.merge").commands.merge.register(app)
+__import__("kkik_xl.commands.preview").commands.preview.register(app)
 compute.register(app)
 synthetic.register(app)
 __import__("kkik_xl.commands.template").commands.template.register(app)

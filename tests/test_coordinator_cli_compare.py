@@ -54,8 +54,9 @@ def test_compare_html_and_xlsx_are_written(national_csv: Path, tmp_path: Path) -
     assert "http://" not in html.replace('xmlns="http://www.w3.org/2000/svg"', "")
     with zipfile.ZipFile(xlsx_path) as z:
         names = z.namelist()
-    assert sum(n.startswith("xl/charts/chart") for n in names) >= 24
-    assert sum(n.startswith("xl/worksheets/sheet") for n in names) == 10
+    # Översikt chart + two charts (three years, distribution) per measure; overview, 9 areas, chart data.
+    assert sum(n.startswith("xl/charts/chart") for n in names) == 1 + 2 * 24
+    assert sum(n.startswith("xl/worksheets/sheet") for n in names) == 11
 
 
 def test_unknown_municipality_and_missing_file_exit_2(national_csv: Path) -> None:
@@ -68,3 +69,26 @@ def test_unknown_municipality_and_missing_file_exit_2(national_csv: Path) -> Non
 def test_html_without_municipality_is_a_usage_error(national_csv: Path) -> None:
     result = runner.invoke(app, ["compare", str(national_csv), "--year", "2025", "--format", "html"])
     assert result.exit_code == 2 and "--municipality" in result.output
+
+
+def test_compare_kolada_json_notes_set_aside_rows(tmp_path: Path) -> None:
+    entry = [
+        {"kpi": "U11402", "municipality": code, "period": 2025, "values": [{"gender": "T", "value": v}]}
+        for code, v in (("0114", 10.0), ("0115", 20.0), ("0117", 30.0), ("0120", 40.0), ("0000", 25.0))
+    ]
+    entry.append(
+        {
+            "kpi": "U11402",
+            "municipality": "0123",
+            "period": 2025,
+            "values": [{"gender": "T", "value": None, "status": "Missing"}],
+        }
+    )
+    path = tmp_path / "kolada.json"
+    path.write_text(json.dumps({"values": entry}), "utf-8")
+    result = runner.invoke(app, ["compare", str(path), "--year", "2025", "--municipality", "0114"])
+    assert result.exit_code == 0, result.output
+    measure = next(m for m in json.loads(result.stdout)["measures"] if m["kpi"] == "U11402")
+    # Lower waiting time is better; riket (0000) and the null value are not among the four.
+    assert (measure["colour"], measure["rank"], measure["n"], measure["mean"]) == ("grön", 1, 4, 25.0)
+    assert "riket" in result.stderr and "saknar värde" in result.stderr

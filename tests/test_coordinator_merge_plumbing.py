@@ -79,6 +79,7 @@ def test_outputs_are_written_and_merged_values_load_for_compare(tmp_path: Path) 
         "varden.csv",
         "varden.json",
         "fullstandighet.csv",
+        "fullstandighet.xlsx",
         "konflikter.csv",
         "avvisade.csv",
     }

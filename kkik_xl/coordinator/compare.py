@@ -150,7 +150,8 @@ class National:
         n, mean, distribution, colours = self._groups.get(kpi, (0, None, (), ()))
         row = self._own.get((kpi, code))
         by_year = self._by_year.get((kpi, code), {})
-        return MeasureComparison(
+        # Built from already-validated frames: construct without re-validating the distribution tuples.
+        return MeasureComparison.model_construct(
             kpi=kpi,
             value=row["värde"] if row else None,
             colour=str(row["colour"]) if row else GREY,

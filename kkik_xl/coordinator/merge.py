@@ -8,6 +8,7 @@ Every file given ends up either merged or in the rejected list.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -90,9 +91,10 @@ def _scope_from_name(path: Path) -> tuple[str | None, int | None, str | None]:
     return match["kod"], int(match["ar"]), match["mall"]
 
 
-def _label(path: Path, files: list[Path]) -> str:
-    """File name, or the path when two files share a name."""
-    return path.name if sum(p.name == path.name for p in files) == 1 else str(path)
+def _labels(files: list[Path]) -> list[str]:
+    """File name, or the whole path when two files share a name."""
+    names = Counter(p.name for p in files)
+    return [p.name if names[p.name] == 1 else str(p) for p in files]
 
 
 def merge(paths: list[Path], reader: Reader) -> MergeResult:
@@ -102,8 +104,7 @@ def merge(paths: list[Path], reader: Reader) -> MergeResult:
     entry_rows: list[tuple[object, ...]] = []
     accepted: list[str] = []
     nulls = 0
-    for path in files:
-        label = _label(path, files)
+    for path, label in zip(files, _labels(files), strict=True):
         try:
             loaded = reader(path)
         except Rejected as exc:

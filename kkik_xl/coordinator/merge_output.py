@@ -7,11 +7,13 @@ from pathlib import Path
 import polars as pl
 
 from kkik_xl.coordinator.completeness import counts
+from kkik_xl.coordinator.completeness_xlsx import write_completeness_xlsx
 from kkik_xl.coordinator.merge import MergeResult
 from kkik_xl.coordinator.values import write_values
 
 VALUES_STEM = "varden"
 COMPLETENESS = "fullstandighet.csv"
+COMPLETENESS_XLSX = "fullstandighet.xlsx"
 CONFLICTS = "konflikter.csv"
 REJECTED = "avvisade.csv"
 
@@ -26,10 +28,12 @@ def write_merge(result: MergeResult, out_dir: Path) -> list[Path]:
     merged = result.resolution.merged.with_columns(_yes_no("fullt_signerad"))
     written = write_values(merged, out_dir, VALUES_STEM, extra=("fil", "fullt_signerad"))
     result.completeness.write_csv(out_dir / COMPLETENESS, separator=";")
+    write_completeness_xlsx(result.completeness, out_dir / COMPLETENESS_XLSX)
     result.resolution.conflicts.write_csv(out_dir / CONFLICTS, separator=";")
     rejected = pl.DataFrame(result.rejected, schema=["fil", "orsak"], orient="row")
     rejected.write_csv(out_dir / REJECTED, separator=";")
-    return [*written, out_dir / COMPLETENESS, out_dir / CONFLICTS, out_dir / REJECTED]
+    tables = (COMPLETENESS, COMPLETENESS_XLSX, CONFLICTS, REJECTED)
+    return [*written, *(out_dir / name for name in tables)]
 
 
 def summary_lines(result: MergeResult) -> list[str]:

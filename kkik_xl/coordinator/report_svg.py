@@ -6,9 +6,10 @@ from html import escape
 
 from kkik_xl.catalogue import Direction, Measure
 from kkik_xl.coordinator.compare import MeasureComparison, Summary
+from kkik_xl.coordinator.histogram import BAR_HEX, histogram
 from kkik_xl.coordinator.presentation import HEX, number
 
-WIDTH, HEIGHT, BINS = 216, 54, 24
+WIDTH, HEIGHT = 216, 54
 PLOT_TOP, PLOT_BOTTOM = 6, 38
 
 
@@ -20,33 +21,19 @@ def _x(value: float, low: float, high: float, m: Measure) -> float:
     return 4 + share * (WIDTH - 8)
 
 
-BAR_HEX = {"grön": "#9fd3ae", "gul": "#f5dc8a", "röd": "#eba6a0", "grå": "#c9ced6"}
-
-
-def _bars(mc: MeasureComparison, low: float, high: float, m: Measure) -> list[str]:
-    """Histogram bars, each tinted with the colour most of its municipalities have."""
-    counts = [0] * BINS
-    tints: list[dict[str, int]] = [{} for _ in range(BINS)]
-    span = (high - low) or 1.0
-    colours = mc.distribution_colours or ("grå",) * len(mc.distribution)
-    for v, c in zip(mc.distribution, colours, strict=True):
-        b = min(BINS - 1, int((v - low) / span * BINS))
-        counts[b] += 1
-        tints[b][c] = tints[b].get(c, 0) + 1
-    top = max(counts) or 1
-    width = (WIDTH - 8) / BINS
+def _bars(m: Measure, mc: MeasureComparison) -> list[str]:
+    """Histogram bars (worst to best, left to right), each tinted with its most common colour."""
+    bins = histogram(m, mc)
+    top = max((b.count for b in bins), default=0) or 1
+    width = (WIDTH - 8) / len(bins) if bins else 0.0
     out = []
-    for i, count in enumerate(counts):
-        if not count:
+    for i, b in enumerate(bins):
+        if not b.count:
             continue
-        left = _x(low + i * span / BINS, low, high, m)
-        if m.direction is Direction.LOWER:
-            left -= width
-        h = (PLOT_BOTTOM - PLOT_TOP) * count / top
-        tint = BAR_HEX[max(tints[i], key=lambda c: tints[i][c])]
+        h = (PLOT_BOTTOM - PLOT_TOP) * b.count / top
         out.append(
-            f'<rect x="{left:.1f}" y="{PLOT_BOTTOM - h:.1f}" width="{width - 1:.1f}" '
-            f'height="{h:.1f}" fill="{tint}"/>'
+            f'<rect x="{4 + i * width:.1f}" y="{PLOT_BOTTOM - h:.1f}" width="{width - 1:.1f}" '
+            f'height="{h:.1f}" fill="{BAR_HEX[b.colour]}"/>'
         )
     return out
 
@@ -57,7 +44,7 @@ def distribution_svg(m: Measure, mc: MeasureComparison) -> str:
     if not values:
         return '<span class="muted">inga värden</span>'
     low, high = min(values), max(values)
-    parts = _bars(mc, low, high, m)
+    parts = _bars(m, mc)
     if mc.mean is not None:
         xm = _x(mc.mean, low, high, m)
         parts.append(

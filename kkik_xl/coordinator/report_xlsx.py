@@ -20,6 +20,7 @@ from kkik_xl.coordinator.presentation import (
     municipality_name,
     trend_text,
 )
+from kkik_xl.coordinator.xlsx_charts import ChartData, distribution_chart, years_chart
 
 HEADERS = ("Mått", "KPI", "Riktning", "Enhet", "", "", "", "Trend", "KKiK-medel", "Färg", "Plats", "Antal")
 WIDTHS = (30, 9, 15, 8, 10, 10, 10, 14, 12, 9, 8, 8)
@@ -88,44 +89,9 @@ def _write_row(ws: Any, styles: _Styles, row: int, m: Measure, mc: MeasureCompar
             ws.write_number(row, MEAN_COL + i, mc.mean)
 
 
-def _chart(wb: Any, sheet: str, row: int, m: Measure, mc: MeasureComparison, year: int) -> Any:
-    """Column chart of the municipality's three years with the KKiK mean as a line."""
-    chart = wb.add_chart({"type": "column"})
-    chart.add_series(
-        {
-            "name": f"Kommunen (färg {year} = {mc.colour})",
-            "fill": {"color": "#9CA3AF"},
-            "categories": [sheet, FIRST_ROW, 4, FIRST_ROW, 6],
-            "values": [sheet, row, 4, row, 6],
-            "points": [{"fill": {"color": "#9CA3AF"}}] * 2 + [{"fill": {"color": HEX[mc.colour]}}],
-            "data_labels": {
-                "value": True,
-                "position": "inside_end",
-                "num_format": _num_format(min(m.decimals, 1)),
-            },
-        }
-    )
-    if mc.mean is not None:
-        line = wb.add_chart({"type": "line"})
-        line.add_series(
-            {
-                "name": f"KKiK-medel {year}",
-                "categories": [sheet, FIRST_ROW, 4, FIRST_ROW, 6],
-                "values": [sheet, row, MEAN_COL, row, MEAN_COL + 2],
-                "line": {"color": "#374151", "dash_type": "dash", "width": 1.5},
-                "marker": {"type": "none"},
-            }
-        )
-        chart.combine(line)
-    chart.set_title({"name": f"{m.short_title} ({m.unit.value})", "name_font": {"size": 10}})
-    chart.set_legend({"position": "bottom", "font": {"size": 8}})
-    chart.set_y_axis({"min": 0, "major_gridlines": {"visible": True, "line": {"color": "#E5E7EB"}}})
-    chart.set_size({"width": 590, "height": 230})
-    chart.show_hidden_data()
-    return chart
-
-
-def _area_sheet(wb: Any, styles: _Styles, comparison: Comparison, area: str, rows: list[Any]) -> None:
+def _area_sheet(
+    wb: Any, styles: _Styles, comparison: Comparison, area: str, rows: list[Any], data: ChartData
+) -> None:
     name = area[:31]
     ws = wb.add_worksheet(name)
     _page_setup(ws)
@@ -146,8 +112,9 @@ def _area_sheet(wb: Any, styles: _Styles, comparison: Comparison, area: str, row
     ws.set_column(MEAN_COL, MEAN_COL + 2, None, None, {"hidden": True})
     ws.freeze_panes(FIRST_ROW + 1, 1)
     for i, (m, mc) in enumerate(rows):
-        anchor = f"{'AG'[i % 2]}{last + 3 + (i // 2) * 13}"
-        ws.insert_chart(anchor, _chart(wb, name, FIRST_ROW + 1 + i, m, mc, year))
+        top = last + 3 + i * 13
+        ws.insert_chart(f"A{top}", years_chart(wb, name, FIRST_ROW, FIRST_ROW + 1 + i, m, mc, year))
+        ws.insert_chart(f"G{top}", distribution_chart(wb, data, m, mc, year))
 
 
 def _overview(wb: Any, styles: _Styles, comparison: Comparison, notes: list[str]) -> None:
@@ -195,7 +162,8 @@ def write_xlsx(comparison: Comparison, path: Path, notes: list[str] | None = Non
     wb = xlsxwriter.Workbook(str(path))
     styles = _Styles(wb)
     _overview(wb, styles, comparison, notes or [])
+    data = ChartData(wb)
     for area, rows in by_area(comparison):
-        _area_sheet(wb, styles, comparison, area, rows)
+        _area_sheet(wb, styles, comparison, area, rows, data)
     wb.close()
     return path

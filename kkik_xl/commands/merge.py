@@ -1,0 +1,40 @@
+"""``kkik-xl merge``: merge submissions into values, completeness, conflicts and a list of rejects."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kkik_xl.coordinator.merge import merge as merge_files
+from kkik_xl.coordinator.merge_output import summary_lines, write_merge
+from kkik_xl.coordinator.submissions import read_submission
+
+
+def merge(
+    paths: Annotated[list[Path], typer.Argument(help="Inlämningar (.kkik.json) och kataloger med sådana.")],
+    out: Annotated[Path, typer.Option("--out", help="Katalog för resultatet.")],
+) -> None:
+    """Slå ihop förvaltningarnas inlämningar: värden, fullständighet, konflikter och avvisade filer.
+
+    Varje fil kontrolleras (schema, kontrollsummor, signaturer). En senare, fullt signerad inlämning
+    ersätter en äldre med annat värde; annars är konflikten olöst och värdet tas inte med.
+
+    Avslutas med kod 1 om någon fil avvisades eller en konflikt är olöst; resultatet skrivs ändå.
+
+    Exempel: kkik-xl merge inlamningar/ --out sammanstallning/
+    """
+    result = merge_files(paths, read_submission)
+    written = write_merge(result, out)
+    for line in summary_lines(result):
+        typer.echo(line)
+    typer.echo("Skrev " + ", ".join(p.name for p in written) + f" i {out}.")
+    unresolved = result.resolution.conflicts.filter(result.resolution.conflicts["utfall"] == "olöst").height
+    if result.rejected or unresolved:
+        raise typer.Exit(1)
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``merge`` to the CLI."""
+    app.command("merge")(merge)

@@ -1,0 +1,47 @@
+"""Adapter from the submission model (:mod:`kkik_xl.submission`) to what merge and preview need."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from kkik_xl.coordinator.merge import Loaded, Rejected
+from kkik_xl.submission import (
+    Submission,
+    SubmissionError,
+    is_fully_signed,
+    last_signed_at,
+    load_submission,
+    verify_submission,
+)
+
+
+def latest_time(sub: Submission) -> datetime:
+    """When the submission was last signed, else when it was created."""
+    return last_signed_at(sub) or sub.created
+
+
+def to_loaded(path: Path, sub: Submission) -> Loaded:
+    """The merge's view of a submission: scope, signing state, time and the values per KPI and gender."""
+    return Loaded(
+        path=path,
+        kommunkod=sub.municipality.code,
+        year=sub.year,
+        template=sub.template.id,
+        fully_signed=is_fully_signed(sub),
+        time=latest_time(sub),
+        values=tuple((m.kpi, m.gender, m.value) for m in sub.measures),
+    )
+
+
+def read_submission(path: Path) -> Loaded:
+    """Load, validate and verify one file; :class:`Rejected` carries the Swedish reason."""
+    try:
+        sub = load_submission(path)
+    except SubmissionError as exc:
+        raise Rejected(str(exc)) from exc
+    loaded = to_loaded(path, sub)
+    problems = verify_submission(sub)
+    if problems:
+        raise Rejected(" ".join(problems), loaded)
+    return loaded
