@@ -30,6 +30,7 @@ class FakeApp:
 
     def __init__(self) -> None:
         self.alerts: list[dict[str, Any]] = []
+        self.answers: list[str] = []  # what the user clicks in yes/no boxes, in order
 
     def alert(
         self,
@@ -40,7 +41,7 @@ class FakeApp:
         callback: Any = None,
     ) -> str:
         self.alerts.append({"prompt": prompt, "title": title, "mode": mode})
-        return "ok"
+        return self.answers.pop(0) if buttons != "ok" else "ok"
 
 
 class FakeNote:

@@ -61,15 +61,13 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> Converted:
         empty[t.id] = write_template(t.id, DEFAULT_YEAR, base / "tom")
         for source in SOURCES:
             rows = template_rows(t, DEFAULT_YEAR, ROOT / "examples" if source == "exempel" else None)
-            out = base / source / f"{t.id}.xlsx"
+            out = base / "ifyllda" / f"{source}-{t.id}.xlsx"
             filled[source, t.id] = fill_template(empty[t.id], out, rows, kommun="Gotland")
-    ids = list(empty)
-    out_empty = convert([empty[i] for i in ids], "xlsx", base / "lo-tom")
-    recalculated: dict[tuple[str, str], Path] = {}
-    for source in SOURCES:
-        batch = convert([filled[source, i] for i in ids], "xlsx", base / f"lo-{source}")
-        recalculated.update(((source, i), p) for i, p in zip(ids, batch, strict=True))
-    return Converted(filled, recalculated, dict(zip(ids, out_empty, strict=True)))
+    ids, keys = list(empty), list(filled)
+    batch = convert([empty[i] for i in ids] + [filled[k] for k in keys], "xlsx", base / "lo")  # one run
+    out_empty = dict(zip(ids, batch[: len(ids)], strict=True))
+    recalculated = dict(zip(keys, batch[len(ids) :], strict=True))
+    return Converted(filled, recalculated, out_empty)
 
 
 def _preview_values(path: Path, template: Template, column: int = 3) -> dict[str, object]:

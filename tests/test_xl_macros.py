@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -162,13 +161,64 @@ def test_unreadable_file_is_information_not_crash(tmp_path: Path) -> None:
     assert not path.with_name("annat_kkik-fel.log").exists()
 
 
-@pytest.mark.parametrize(
-    ("macro", "what"), [(macros.skapa_inlamning, "Skapa inlämning"), (macros.signera, "Signera")]
-)
-def test_submission_macros(forskola_with_errors: Path, tmp_path: Path, macro: Any, what: str) -> None:
-    copy = shutil.copy(forskola_with_errors, tmp_path / "kopia.xlsx")
-    book = FakeBook(copy)
-    macro(book)
+@pytest.fixture
+def forskola_clean(tmp_path: Path) -> Path:
+    """A filled förskola workbook with only warnings, each justified on Kontroll."""
+    template = CATALOGUE.template("forskola")
+    rows: list[dict[str, Any]] = example_rows(template, template.table("Placeringar"), 2025, n=30)
+    path = fill_template(TEMPLATES / "forskola.xlsx", tmp_path / "ren.xlsx", {"Placeringar": rows}, "Uppsala")
+    book = FakeBook(path)
+    macros.validera(book)
+    ws = book.wb["Kontroll"]
+    ws.protection.sheet = False
+    for row in range(2, ws.max_row + 1):
+        if ws.cell(row=row, column=1).value == "Varning":
+            ws.cell(row=row, column=10, value="Kontrollerat mot verksamhetssystemet.")
+    book.save()
+    return path
+
+
+def test_skapa_inlamning_refuses_with_reasons(forskola_with_errors: Path) -> None:
+    book = FakeBook(forskola_with_errors)
+    macros.skapa_inlamning(book)
     [alert] = book.app.alerts
-    assert alert["title"] == f"KKiK – {what}" and alert["mode"] == "info"
-    assert alert["prompt"] == f"{what} är inte tillgänglig i denna version av kkik-xl."
+    assert alert["title"] == "KKiK – Skapa inlämning" and alert["mode"] == "info"
+    assert alert["prompt"].startswith("Inlämningen skapades inte. Åtgärda eller motivera först (")
+    assert not list(forskola_with_errors.parent.glob("*.kkik.json"))
+
+
+def test_skapa_inlamning_then_signera_twice(forskola_clean: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kkik_xl.submission import load_submission
+    from kkik_xl.xl import submission_adapter
+
+    book = FakeBook(forskola_clean)
+    macros.skapa_inlamning(book)
+    [created] = list(forskola_clean.parent.glob("*.kkik.json"))
+    assert created.name == "0380_forskola_2025.kkik.json"
+    assert book.app.alerts[-1]["prompt"].startswith(f"Inlämningsfilen är skapad: {created}\n")
+
+    monkeypatch.setattr(submission_adapter, "signer", lambda: "anna")
+    book.app.answers = ["yes"]
+    macros.signera(book)
+    question, done = book.app.alerts[-2:]
+    assert question["prompt"] == f"Signera {created.name} som registrerad (anna)?"
+    assert done["prompt"] == (
+        f"Signerade {created.name} som registrerad (anna).\nNästa signatur: kontrollerad, av en annan person."
+    )
+    book.app.answers = ["yes"]
+    macros.signera(book)
+    assert book.app.alerts[-1]["prompt"].startswith("'anna' har redan signerat som registrerad.")
+    book.app.answers = ["no"]
+    monkeypatch.setattr(submission_adapter, "signer", lambda: "bertil")
+    macros.signera(book)
+    assert book.app.alerts[-1]["prompt"] == "Ingen signatur gjordes."
+    assert [s.by for s in load_submission(created).signatures] == ["anna"]
+
+
+def test_signera_without_submission_file(forskola_clean: Path) -> None:
+    book = FakeBook(forskola_clean)
+    macros.signera(book)
+    assert book.app.alerts[-1]["prompt"] == (
+        "Inlämningsfilen 0380_forskola_2025.kkik.json finns inte bredvid arbetsboken. "
+        "Kör Skapa inlämning först."
+    )

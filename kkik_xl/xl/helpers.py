@@ -7,7 +7,6 @@ Each takes the raw value Excel passes and either returns the cell value or raise
 
 from __future__ import annotations
 
-import importlib
 import os
 from datetime import date
 from functools import lru_cache
@@ -17,6 +16,7 @@ from typing import Any
 from kkik_xl.calendar_se import DEFAULT_CALENDAR
 from kkik_xl.catalogue import CATALOGUE
 from kkik_xl.parsing import ParseError, parse_date, parse_decimal
+from kkik_xl.personnummer import find_personnummer
 from kkik_xl.xl.convert import InputError, is_blank, parse_year
 
 REFERENCE_ENV = "KKIK_REFERENSVARDEN"
@@ -57,14 +57,10 @@ def holiday(value: Any) -> str:
 
 def looks_like_personnummer(value: Any) -> bool:
     """True when the whole text is one valid personnummer or samordningsnummer."""
-    try:
-        detector = importlib.import_module("kkik_xl.personnummer")
-    except ImportError:
-        raise InputError("Kontrollen av personnummer är inte tillgänglig i denna version.") from None
     if is_blank(value):
         return False
     text = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value).strip()
-    matches = detector.find_personnummer(text)
+    matches = find_personnummer(text)
     return len(matches) == 1 and matches[0].start == 0 and matches[0].end == len(text)
 
 

@@ -16,7 +16,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from kkik_xl.xl import submission_adapter
 from kkik_xl.xl.refusal import Refusal
 
 TITLE = "KKiK"
@@ -92,11 +91,18 @@ def _validera(book: Any) -> str:
 
 
 def _skapa_inlamning(book: Any) -> str:
+    from kkik_xl.xl import submission_adapter
+
     return submission_adapter.create(saved_path(book))
 
 
 def _signera(book: Any) -> str:
-    return submission_adapter.sign_latest(saved_path(book))
+    from kkik_xl.xl import submission_adapter
+
+    def ask(question: str) -> bool:
+        return str(book.app.alert(question, title=f"{TITLE} – Signera", buttons="yes_no")) == "yes"
+
+    return submission_adapter.sign_latest(saved_path(book), ask)
 
 
 def validera(book: Any = None) -> None:
