@@ -52,7 +52,8 @@ def run(scale: int, all_templates: bool) -> str:
     return (
         f"files={len(files)} merged_values={own.height} conflicts={result.resolution.conflicts.height} "
         f"merge={merged - start:.2f}s colours+trends={coloured - merged:.2f}s "
-        f"comparisons({len(comparisons)})={done - coloured:.2f}s total={done - start:.2f}s"
+        f"target_part(merge+colours+trends)={coloured - start:.2f}s "
+        f"comparison_documents({len(comparisons)})={done - coloured:.2f}s"
     )
 
 

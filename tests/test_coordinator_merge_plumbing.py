@@ -53,11 +53,14 @@ def test_directory_and_files_merge_with_every_reject_listed(tmp_path: Path) -> N
     write(inbox / "sub" / "1440_forskola_2025.kkik.json", False, 2, {"U11401": 90.0}, "forskola")
     (inbox / "1440_hemtjanst_2025.kkik.json").write_text("{trasig", "utf-8")
     (inbox / "annat.txt").write_text("ignoreras: inte en inlämning", "utf-8")
-    result = merge([inbox, tmp_path / "saknas.kkik.json", tmp_path / "tom"], tiny_reader)
+    (tmp_path / "tom").mkdir()
+    again = inbox / "1440_service_2025.kkik.json"  # also inside inbox: read once, not twice
+    result = merge([inbox, again, tmp_path / "saknas.kkik.json", tmp_path / "tom"], tiny_reader)
     assert sorted(result.accepted) == ["1440_forskola_2025.kkik.json", "1440_service_2025.kkik.json"]
     reasons = dict(result.rejected)
     assert "inte giltig JSON" in reasons["1440_hemtjanst_2025.kkik.json"]
     assert reasons[str(tmp_path / "saknas.kkik.json")] == "Filen finns inte."
+    assert "inga .kkik.json-filer" in reasons[str(tmp_path / "tom")]
     assert result.null_values == 1
     assert result.ignored == [str(inbox / "annat.txt")]
     assert "1 andra filer" in "\n".join(summary_lines(result))

@@ -80,7 +80,8 @@ def expand(paths: list[Path]) -> tuple[list[Path], list[tuple[str, str]], list[s
             files.append(path)
         else:
             rejected.append((str(path), "Filen finns inte."))
-    return files, rejected, ignored
+    unique = list({p.resolve(): p for p in files}.values())  # a file named twice is read once
+    return unique, rejected, ignored
 
 
 def _scope_from_name(path: Path) -> tuple[str | None, int | None, str | None]:

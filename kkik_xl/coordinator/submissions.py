@@ -14,6 +14,7 @@ from kkik_xl.submission import (
     load_submission,
     verify_submission,
 )
+from kkik_xl.submission.model import ROLE_ORDER
 
 
 def latest_time(sub: Submission) -> datetime:
@@ -21,14 +22,17 @@ def latest_time(sub: Submission) -> datetime:
     return last_signed_at(sub) or sub.created
 
 
-def to_loaded(path: Path, sub: Submission) -> Loaded:
-    """The merge's view of a submission: scope, signing state, time and the values per KPI and gender."""
+def to_loaded(path: Path, sub: Submission, *, fully_signed: bool | None = None) -> Loaded:
+    """The merge's view of a submission: scope, signing state, time and the values per KPI and gender.
+
+    ``fully_signed`` may be passed when already known (saves re-checking the signature chain).
+    """
     return Loaded(
         path=path,
         kommunkod=sub.municipality.code,
         year=sub.year,
         template=sub.template.id,
-        fully_signed=is_fully_signed(sub),
+        fully_signed=is_fully_signed(sub) if fully_signed is None else fully_signed,
         time=latest_time(sub),
         values=tuple((m.kpi, m.gender, m.value) for m in sub.measures),
     )
@@ -40,8 +44,9 @@ def read_submission(path: Path) -> Loaded:
         sub = load_submission(path)
     except SubmissionError as exc:
         raise Rejected(str(exc)) from exc
-    loaded = to_loaded(path, sub)
     problems = verify_submission(sub)
     if problems:
-        raise Rejected(" ".join(problems), loaded)
-    return loaded
+        raise Rejected(" ".join(problems), to_loaded(path, sub, fully_signed=False))
+    # verify_submission includes every signature problem, so with none left the submission is fully
+    # signed exactly when all roles have signed (the definition of is_fully_signed).
+    return to_loaded(path, sub, fully_signed=len(sub.signatures) == len(ROLE_ORDER))
