@@ -33,6 +33,7 @@ def test_round_trip(tmp_path: Path) -> None:
     assert loaded == sub
     assert verify_submission(loaded) == []
     assert not list(tmp_path.glob("*.tmp")), "the atomic write left a temporary file"
+    assert path.stat().st_mode & 0o777 == 0o644, "readable by the coordinator, like any new file"
 
 
 def test_tampered_value_is_detected(tmp_path: Path) -> None:

@@ -160,7 +160,9 @@ def build_submission(prep: Prepared, *, now: datetime | None = None) -> Submissi
         tool_version=__version__,
         created=(now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0),
         template=TemplateRef(
-            id=prep.template.id, version=prep.template.version, fingerprint=prep.fingerprint
+            id=prep.template.id,
+            version=prep.read.meta.template_version or prep.template.version,
+            fingerprint=prep.fingerprint,
         ),
         catalogue_version=CATALOGUE_VERSION,
         rules_version=prep.rules_version,

@@ -17,6 +17,7 @@ from kkik_xl.findings import Finding
 from kkik_xl.kommuner import Kommun, all_municipalities, lookup
 from kkik_xl.measures import ENGINES, MeasureContext, MeasureResult
 from kkik_xl.rules import RULES, validate_workbook
+from kkik_xl.rules.fingerprint_check import MAX_BYTES
 
 
 @dataclass
@@ -43,10 +44,16 @@ def _year(read: ReadResult) -> int:
     return year
 
 
-def workbook_fingerprint(path: Path) -> str | None:
-    """The recomputed template fingerprint of an ``.xlsx``/``.xlsm`` file, else ``None``."""
+def workbook_fingerprint(path: Path, stored: str | None) -> str | None:
+    """The recomputed template fingerprint of an ``.xlsx``/``.xlsm`` file, else ``None``.
+
+    Above the validation's size limit (openpyxl is slow on huge files) the stored ``_meta`` value is
+    used, as validation does not check it either (it reports that with an info finding).
+    """
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
         return None
+    if path.stat().st_size > MAX_BYTES:
+        return stored.strip() if stored else None
     import openpyxl
 
     from kkik_xl.excel.fingerprint import fingerprint
@@ -91,10 +98,12 @@ def prepare(path: Path) -> Prepared:
     read = read_workbook(path)
     template = known_template(read.template_id)
     year = _year(read)
-    if read.meta.year is None or read.meta.year != year:
+    if read.meta.year is None:  # the year came from the Uppgifter sheet: read that year's columns
         read = read_workbook(path, template.id, year=year)
     ctx = MeasureContext.first_half(year, **template_params(template, year, {}, read))
-    results = compute(template, read.tables, ctx)
+    if template.id not in ENGINES:
+        raise UsageError(f"Beräkningen för mallen {template.id!r} finns inte ännu i den här versionen.")
+    report = validate_workbook(path, template.id, year=year)
     return Prepared(
         path=path,
         template=template,
@@ -102,8 +111,8 @@ def prepare(path: Path) -> Prepared:
         read=read,
         tables=dict(read.tables),
         ctx=ctx,
-        results=results,
-        findings=list(validate_workbook(path, template.id, year=year).findings),
-        fingerprint=workbook_fingerprint(path),
+        results=list(report.results),
+        findings=list(report.findings),
+        fingerprint=workbook_fingerprint(path, read.meta.fingerprint),
         rules_version=rules_version(),
     )
