@@ -169,3 +169,11 @@ def test_scrub_removes_id_values_as_whole_words_and_personnummer_shapes() -> Non
         "Se ärendet [borttaget], L00071 och [borttaget] samt [borttaget]; rad [borttaget]."
     )
     assert scrub(None, {"x"}) is None
+
+
+def test_measurement_period_follows_the_engine(tmp_path: Path) -> None:
+    book = filled_workbook(tmp_path, "hemtjanst")
+    assert runner.invoke(app, ["submit", str(book), "--out", str(tmp_path)]).exit_code == 0
+    sub = load_submission(tmp_path / "0180_hemtjanst_2025.kkik.json")
+    assert (sub.period.start.isoformat(), sub.period.end.isoformat()) == ("2025-10-01", "2025-10-14")
+    assert sub.parameters == {"period_start": "2025-10-01"}

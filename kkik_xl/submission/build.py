@@ -15,7 +15,7 @@ import polars as pl
 from kkik_xl import __version__
 from kkik_xl.catalogue import CATALOGUE, CATALOGUE_VERSION, Unit
 from kkik_xl.findings import Finding, Severity
-from kkik_xl.measures import MeasureResult
+from kkik_xl.measures import MeasureContext, MeasureResult, hemtjanst
 from kkik_xl.submission.canonical import CHECKSUM_PLACEHOLDER, content_checksum, input_rows_checksum
 from kkik_xl.submission.kolada import display_value
 from kkik_xl.submission.model import (
@@ -134,6 +134,17 @@ def measure_entry(r: MeasureResult, units: list[UnitValue]) -> MeasureEntry:
     )  # fmt: skip
 
 
+def measurement_period(template_id: str, ctx: MeasureContext) -> Period:
+    """The period the engine measures: the 14-day window for hemtjänst, last year's half for ungdomar."""
+    if template_id == "hemtjanst":
+        start, end = ctx.window(hemtjanst.period_start(ctx), hemtjanst.WINDOW_DAYS)
+    elif template_id == "ungdomar":
+        start, end = ctx.shifted_first_half(1)
+    else:
+        start, end = ctx.period_start, ctx.period_end
+    return Period(start=start, end=end)
+
+
 def _parameters(params: dict[str, Any]) -> dict[str, str]:
     return {k: v.isoformat() if isinstance(v, date) else str(v) for k, v in sorted(params.items())}
 
@@ -156,7 +167,7 @@ def build_submission(prep: Prepared, *, now: datetime | None = None) -> Submissi
         municipality=Municipality(code=kommun.kod, name=kommun.namn),
         department=scrub(department, ids),
         year=prep.year,
-        period=Period(start=prep.ctx.period_start, end=prep.ctx.period_end),
+        period=measurement_period(prep.template.id, prep.ctx),
         parameters=_parameters(prep.ctx.params),
         measures=[measure_entry(r, units.get(r.kpi, [])) for r in prep.results],
         findings=findings_summary(prep.findings, ids),
