@@ -99,15 +99,15 @@ def _expand_exponents(frame: pl.DataFrame, float_columns: list[str]) -> pl.DataF
     return frame
 
 
-def table_row_lines(frame: pl.DataFrame) -> list[str]:
+def table_row_lines(frame: pl.DataFrame) -> pl.Series:
     """One canonical JSON object per row (columns sorted, cells as text), rows sorted."""
     names = sorted(c for c in frame.columns if not c.startswith("_"))
-    if not names:
-        return []
+    if not names or frame.height == 0:
+        return pl.Series("line", [], dtype=pl.String)
     texts = frame.select([_cell_text(n, frame.schema[n]).alias(n) for n in names])
     texts = _expand_exponents(texts, [n for n in names if frame.schema[n].is_float()])
     lines = texts.select(pl.struct(names).struct.json_encode().alias("line")).get_column("line")
-    return sorted(lines.to_list())
+    return lines.sort()
 
 
 def input_rows_checksum(tables: Mapping[str, pl.DataFrame]) -> str:
@@ -117,6 +117,7 @@ def input_rows_checksum(tables: Mapping[str, pl.DataFrame]) -> str:
         frame = tables[name]
         columns = sorted(c for c in frame.columns if not c.startswith("_"))
         digest.update(json.dumps({"table": name, "columns": columns}, ensure_ascii=False).encode() + b"\n")
-        for line in table_row_lines(frame):
-            digest.update(line.encode("utf-8") + b"\n")
+        lines = table_row_lines(frame)
+        if len(lines):
+            digest.update((lines.str.join("\n").item() + "\n").encode("utf-8"))
     return digest.hexdigest()
