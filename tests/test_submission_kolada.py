@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from kkik_xl.catalogue import CATALOGUE
 from kkik_xl.cli import app
-from kkik_xl.submission import save_submission
+from kkik_xl.submission import save_submission, verify_submission
 from kkik_xl.submission.kolada import display_value, kolada_rows
 
 runner = CliRunner()
@@ -61,3 +61,12 @@ def test_export_kolada_command(tmp_path: Path) -> None:
     refused = runner.invoke(app, ["export-kolada", *map(str, files), "--out", str(out)])
     assert refused.exit_code == 1 and "kontrollsumma" in refused.output
     assert not out.exists()
+
+
+def test_unknown_kpi_is_reported_not_exported() -> None:
+    sub = make_submission({"U11401": 50.0})
+    odd = sub.measures[0].model_copy(update={"kpi": "U99999"})
+    export = kolada_rows([sub.model_copy(update={"measures": [odd]})])
+    assert export.rows == [] and "U99999" in export.conflicts[0]
+    problems = verify_submission(sub.model_copy(update={"measures": [odd]}))
+    assert "U99999 finns inte i katalogen 2026.1." in problems

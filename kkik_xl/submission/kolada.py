@@ -48,6 +48,9 @@ def kolada_rows(subs: list[Submission]) -> KoladaExport:
         code = sub.municipality.code
         for m in sub.measures:
             key = (m.kpi, code, sub.year, m.gender)
+            if not any(c.kpi == m.kpi for c in CATALOGUE.measures):
+                out.conflicts.append(f"{m.kpi} för {code} år {sub.year} finns inte i katalogen.")
+                continue
             shown = display_value(m.value, CATALOGUE.measure(m.kpi).decimals)
             if shown is None:
                 out.missing.append(f"{m.kpi} för {code} år {sub.year}: {m.reason or 'inget värde'}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kkik_xl.catalogue import CATALOGUE
 from kkik_xl.submission.canonical import content_checksum, input_rows_checksum
 from kkik_xl.submission.keys import PublicKeys
 from kkik_xl.submission.kolada import display_value
@@ -19,7 +20,10 @@ def verify_submission(sub: Submission, keys: PublicKeys | None = None) -> list[s
         problems.append(f"Formatversion {sub.format_version} är nyare än den här versionen av kkik-xl läser.")
     if content_checksum(sub) != sub.checksums.content_sha256:
         problems.append("Innehållets kontrollsumma stämmer inte: filen har ändrats efter att den skapades.")
+    known = {m.kpi for m in CATALOGUE.measures}
     for m in sub.measures:
+        if m.kpi not in known:
+            problems.append(f"{m.kpi} finns inte i katalogen {CATALOGUE.version}.")
         if m.display != display_value(m.value, m.decimals):
             problems.append(f"{m.kpi}: det visade värdet {m.display!r} stämmer inte med värdet {m.value!r}.")
     problems.extend(signature_problems(sub, keys))
