@@ -69,4 +69,4 @@ def test_unknown_kpi_is_reported_not_exported() -> None:
     export = kolada_rows([sub.model_copy(update={"measures": [odd]})])
     assert export.rows == [] and "U99999" in export.conflicts[0]
     problems = verify_submission(sub.model_copy(update={"measures": [odd]}))
-    assert "U99999 finns inte i katalogen 2026.1." in problems
+    assert f"U99999 finns inte i katalogen {CATALOGUE.version}." in problems

@@ -91,6 +91,11 @@ def test_ed25519_signatures_are_checked_against_the_key_list(tmp_path: Path) -> 
         sub = sign(sub, role, name, key=load_private_key(keys[name][0]), now=T1)
     public = load_key_list(key_list)
     assert verify_submission(sub, public) == []
+    path = save_submission(sub, tmp_path / "0180_forskola_2025.kkik.json")
+    unchecked = runner.invoke(app, ["verify", str(path)])
+    assert unchecked.exit_code == 0 and "kontrollerades inte" in unchecked.output
+    checked = runner.invoke(app, ["verify", str(path), "--keys", str(key_list)])
+    assert checked.exit_code == 0 and "kontrollerades inte" not in checked.output, checked.output
     assert oct(keys["chef"][0].stat().st_mode & 0o777) == "0o600"
     renamed = sub.signatures[2].model_copy(update={"by": "chefen"})
     bad = sub.model_copy(update={"signatures": [*sub.signatures[:2], renamed]})
@@ -130,3 +135,10 @@ def test_keys_create_command(tmp_path: Path) -> None:
     [pub] = tmp_path.glob("*.pub.txt")
     [(kid, (name, _))] = load_key_list(pub).items()
     assert name == "controller" and (tmp_path / f"{kid}.pem").is_file()
+
+
+def test_a_changed_unsigned_file_cannot_be_signed() -> None:
+    sub = make_submission()
+    changed = sub.model_copy(update={"year": 2024})
+    with pytest.raises(SigningError, match="har ändrats"):
+        sign(changed, Role.REGISTRERAD, "handläggare", now=T1)

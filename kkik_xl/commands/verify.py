@@ -57,6 +57,8 @@ def verify(
     checked = " Alla värden stämmer med arbetsboken." if workbook is not None else ""
     typer.echo(f"{file.name}: kontrollsummor och signaturer stämmer.{checked}")
     typer.echo(f"Signaturer: {roles} – {status}.")
+    if keys is None and any(s.ed25519 for s in sub.signatures):
+        typer.echo("Nyckelsignaturerna kontrollerades inte; ange samordnarens nyckellista med --keys.")
 
 
 def register(app: typer.Typer) -> None:
