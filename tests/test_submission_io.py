@@ -63,6 +63,7 @@ def test_reordered_keys_keep_the_checksum(tmp_path: Path) -> None:
     data = _data(tmp_path)
     reordered = _reverse_keys(data)
     assert list(reordered) != list(data)
+    assert content_checksum(reordered) == content_checksum(data)  # raw JSON data, not re-dumped by pydantic
     loaded = load_submission(_write(tmp_path, reordered))
     assert content_checksum(loaded) == data["checksums"]["content_sha256"]
     assert verify_submission(loaded) == []
@@ -77,6 +78,9 @@ def test_decimal_formatting_one_point_zero_equals_one(tmp_path: Path) -> None:
     loaded = load_submission(as_int)
     assert content_checksum(loaded) == data["checksums"]["content_sha256"]
     assert verify_submission(loaded) == []
+    raw_int = json.loads(as_int.read_text(encoding="utf-8"))
+    assert raw_int["measures"][1]["value"] == 1 and isinstance(raw_int["measures"][1]["value"], int)
+    assert content_checksum(raw_int) == data["checksums"]["content_sha256"]  # canonical form, not pydantic
     changed = _write(tmp_path, {}, "changed.kkik.json")
     changed.write_text(text.replace('"value": 1.0', '"value": 1.01'), encoding="utf-8")
     assert content_checksum(load_submission(changed)) != data["checksums"]["content_sha256"]
