@@ -53,6 +53,7 @@ __import__("kkik_xl.commands.sign").commands.sign.register(app)
 __import__("kkik_xl.commands.verify").commands.verify.register(app)
 __import__("kkik_xl.commands.export_kolada").commands.export_kolada.register(app)
 __import__("kkik_xl.commands.keys").commands.keys.register(app)
+__import__("kkik_xl.commands.doctor").commands.doctor.register(app)
 
 
 def main() -> None:
