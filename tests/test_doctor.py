@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from importlib import metadata
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,7 @@ def windows_home(tmp_path: Path) -> tuple[Path, dict[str, str]]:
     pythonw = local / "kkik-xl" / "venv" / "Scripts" / "pythonw.exe"
     pythonw.parent.mkdir(parents=True)
     pythonw.write_bytes(b"")
+    (pythonw.parent.parent / f"xlwings64-{metadata.version('xlwings')}.dll").write_bytes(b"")
     xlstart = roaming / "Microsoft" / "Excel" / "XLSTART"
     xlstart.mkdir(parents=True)
     for name in ("xlwings.xlam", f"{ADDIN_NAME}.xlam"):
@@ -66,11 +68,22 @@ def test_complete_windows_installation_passes(tmp_path: Path) -> None:
             "UDF MODULES i",
         ),
         (
+            lambda home, env: next((Path(env["LOCALAPPDATA"]) / "kkik-xl/venv").glob("*.dll")).unlink(),
+            "xlwings DLL (xlwings64-",
+        ),
+        (
             lambda home, env: (Path(env["APPDATA"]) / f"Microsoft/Excel/XLSTART/{ADDIN_NAME}.xlam").unlink(),
             f"{ADDIN_NAME}.xlam",
         ),
     ],
-    ids=["no-config", "no-interpreter", "interpreter-gone", "udf-module-missing", "addin-missing"],
+    ids=[
+        "no-config",
+        "no-interpreter",
+        "interpreter-gone",
+        "udf-module-missing",
+        "dll-missing",
+        "addin-missing",
+    ],
 )
 def test_each_missing_part_fails_with_a_swedish_fix(tmp_path: Path, damage: object, expected: str) -> None:
     home, env = windows_home(tmp_path)

@@ -144,11 +144,16 @@ Kor 'Att skriva xlwings inställningar' $VenvPython @(
 
 if ($ImporteraFunktioner -and -not $UtanExcel) {
     Steg "Importerar funktionerna ($UdfModul) till KKiK-tillägget"
+    # Excel syns under importen: xlwings visar eventuella fel i en meddelanderuta. En tom arbetsbok
+    # behövs, eftersom xlwings läser inställningar via den aktiva arbetsboken.
     $excel = New-Object -ComObject Excel.Application
+    $excel.Visible = $true
     try {
+        $tom = $excel.Workbooks.Add()
         $bok = $excel.Workbooks.Open((Join-Path $XlStart "$TillaggNamn.xlam"))
         $excel.Run("'$TillaggNamn.xlam'!ImportPythonUDFsToAddin")
         $bok.Save()
+        $tom.Close($false)
     } catch {
         Write-Host ('Funktionerna kunde inte importeras: ' + $_.Exception.Message) -ForegroundColor Yellow
         Write-Host 'Slå på "Lita på åtkomst till VBA-projektets objektmodell" (Arkiv > Alternativ > Säkerhetscenter) och kör skriptet igen.' -ForegroundColor Yellow

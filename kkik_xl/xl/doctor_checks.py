@@ -118,6 +118,15 @@ def _local_path(text: str) -> Path:
     return Path(text.replace("\\", os.sep)) if os.sep != "\\" else Path(text)
 
 
+def _xlwings_dll(executable: Path) -> bool:
+    """The DLL Excel loads: beside the interpreter, or one level up in a virtual environment."""
+    version = metadata.version("xlwings")
+    names = [f"xlwings{bits}-{version}.dll" for bits in (64, 32)]
+    return any(
+        (folder / n).is_file() for folder in (executable.parent, executable.parent.parent) for n in names
+    )
+
+
 def xlwings_config(home: Path, environ: Mapping[str, str], windows: bool) -> Check:
     """The xlwings user configuration names an existing interpreter and lists our UDF module."""
     path = user_config_path(home)
@@ -130,10 +139,14 @@ def xlwings_config(home: Path, environ: Mapping[str, str], windows: bool) -> Che
     interpreter = config.get(INTERPRETER_KEY, "")
     if not interpreter:
         return Check(title, Status.FAIL, f"{INTERPRETER_KEY} saknas i {path}.", REINSTALL)
-    if not _local_path(expand(interpreter, environ)).is_file():
+    executable = _local_path(expand(interpreter, environ))
+    if not executable.is_file():
         return Check(
             title, Status.FAIL, f"{INTERPRETER_KEY} pekar på {interpreter}, som inte finns.", REINSTALL
         )
+    if not _xlwings_dll(executable):
+        detail = f"xlwings DLL (xlwings64-{metadata.version('xlwings')}.dll) saknas bredvid {interpreter}."
+        return Check(title, Status.FAIL, detail, REINSTALL)
     if UDF_MODULE not in udf_modules(config.get(UDF_MODULES_KEY, "")):
         detail = f"{UDF_MODULES_KEY} i {path} saknar {UDF_MODULE}."
         return Check(title, Status.FAIL, detail, REINSTALL)
