@@ -76,6 +76,44 @@ def test_agrees_with_holidays_package(year: int) -> None:
     assert set(public_holidays(year)) == theirs
 
 
+@pytest.mark.parametrize("year", range(1990, 2101))
+def test_eves_agree_with_holidays_package(year: int) -> None:
+    theirs = holidays.Sweden(years=year, categories=("de_facto",), language="sv")
+    assert eves(year) == {d: name for d, name in theirs.items() if d.year == year}
+
+
+@pytest.mark.parametrize(
+    ("year", "midsommardagen", "alla_helgons_dag"),
+    [
+        (2015, date(2015, 6, 20), date(2015, 10, 31)),  # first day of both windows
+        (2010, date(2010, 6, 26), date(2010, 11, 6)),  # last day of both windows
+        (2021, date(2021, 6, 26), date(2021, 11, 6)),
+    ],
+)
+def test_saturday_window_edges(year: int, midsommardagen: date, alla_helgons_dag: date) -> None:
+    h = public_holidays(year)
+    assert h[midsommardagen] == "Midsommardagen" and h[alla_helgons_dag] == "Alla helgons dag"
+    assert eves(year)[midsommardagen - timedelta(days=1)] == "Midsommarafton"
+
+
+@pytest.mark.parametrize(
+    ("year", "langfredag", "annandag_pask", "himmelsfard", "pingst"),
+    [
+        (2008, date(2008, 3, 21), date(2008, 3, 24), date(2008, 5, 1), date(2008, 5, 11)),  # early
+        (2038, date(2038, 4, 23), date(2038, 4, 26), date(2038, 6, 3), date(2038, 6, 13)),  # late
+        (1994, date(1994, 4, 1), date(1994, 4, 4), date(1994, 5, 12), date(1994, 5, 22)),
+    ],
+)
+def test_easter_dependent_holidays_in_edge_years(
+    year: int, langfredag: date, annandag_pask: date, himmelsfard: date, pingst: date
+) -> None:
+    h = public_holidays(year)
+    assert h[langfredag] == "Långfredagen" and h[annandag_pask] == "Annandag påsk"
+    assert h[himmelsfard] in ("Kristi himmelsfärdsdag", "Första maj") and h[pingst] == "Pingstdagen"
+    if year < 2005:
+        assert h[pingst + timedelta(days=1)] == "Annandag pingst"
+
+
 def test_out_of_range_year_is_refused() -> None:
     with pytest.raises(ValueError, match="utanför"):
         public_holidays(1989)

@@ -137,3 +137,30 @@ def test_help_has_example() -> None:
     result = runner.invoke(app, ["compute", "--help"])
     assert result.exit_code == 0
     assert "Exempel" in result.output and "--period-start" in result.output
+
+
+def test_json_shape_with_the_real_engine_and_table_option(tmp_path: Path) -> None:
+    """A CSV of one table of a multi-table template (service: E-post, Telefon), chosen with --table."""
+    path = tmp_path / "samtal.csv"
+    path.write_text(
+        "Samtal;Datum;Direkt svar;Bemötande\n1;2025-03-03;Ja;3\n2;2025-03-04;nej;2\n3;2025-03-05;J;\n"
+        "4;2025-03-05;kanske;1\n",
+        encoding="utf-8",
+    )
+    args = ["compute", "service", str(path), "--year", "2025", "--table", "Telefon", "--format", "json"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert list(doc) == ["template", "year", "measures", "findings"]
+    by_kpi = {m["kpi"]: m for m in doc["measures"]}
+    assert list(by_kpi) == ["U00413", "U00414"]  # only the measures of the chosen table
+    for m in doc["measures"]:
+        assert {"kpi", "value", "numerator", "denominator", "rows_used", "excluded", "extras"} <= set(m)
+    phone, treatment = by_kpi["U00413"], by_kpi["U00414"]
+    assert phone["value"] == pytest.approx(200 / 3)  # full precision, not rounded
+    assert (phone["numerator"], phone["denominator"], phone["rows_used"]) == (2, 3, 3)
+    assert phone["excluded"] == {"ogiltiga värden": 1}
+    assert treatment["value"] == pytest.approx(100 * 5 / 6)
+    [finding] = doc["findings"]
+    assert {"sheet", "cell", "code", "severity", "message"} <= set(finding)
+    assert (finding["sheet"], finding["cell"], finding["severity"]) == ("samtal.csv", "C5", "error")

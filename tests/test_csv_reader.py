@@ -157,3 +157,37 @@ def test_header_only_gives_empty_typed_frame(tmp_path: Path) -> None:
     result = read_workbook(_write(tmp_path, "f.csv", FORSKOLA_HEADER + "\n"), "forskola", year=2025)
     frame = result.tables["Placeringar"]
     assert frame.height == 0 and frame.schema["Erbjudet placeringsdatum"] == pl.Date
+
+
+@pytest.mark.parametrize(
+    ("text", "bom"),
+    [
+        ("Leverantör;Varugrupp;Fakturadatum;Belopp totalt (kr);Varav ekologiskt (kr)\n"
+         "Grönt AB;Frukt;2025-03-01;1 234,50;200,25\nKött AB;;2025-03-02;1000,5;0\n", True),
+        ("Leverantör;Varugrupp;Fakturadatum;Belopp totalt (kr);Varav ekologiskt (kr)\n"
+         "Grönt AB;Frukt;2025-03-01;1234.50;200.25\nKött AB;;2025-03-02;1000.5;0\n", False),
+        ("Leverantör,Varugrupp,Fakturadatum,Belopp totalt (kr),Varav ekologiskt (kr)\n"
+         "Grönt AB,Frukt,2025-03-01,1234.50,200.25\nKött AB,,2025-03-02,1000.5,0\n", False),
+        ("Leverantör,Varugrupp,Fakturadatum,Belopp totalt (kr),Varav ekologiskt (kr)\r\n"
+         'Grönt AB,Frukt,2025-03-01,"1234,50","200,25"\r\nKött AB,,2025-03-02,"1000,5",0\r\n', True),
+    ],
+    ids=["semicolon-comma-bom", "semicolon-point", "comma-point", "comma-quoted-comma-crlf-bom"],
+)  # fmt: skip
+def test_utf8_separators_and_decimal_marks(tmp_path: Path, text: str, bom: bool) -> None:
+    result = read_workbook(_write(tmp_path, "kost.csv", ("\ufeff" if bom else "") + text), "kost", year=2025)
+    frame = result.tables["Fakturor"]
+    assert frame.get_column("Leverantör").to_list() == ["Grönt AB", "Kött AB"]
+    assert frame.get_column("Fakturadatum").to_list() == [date(2025, 3, 1), date(2025, 3, 2)]
+    assert frame.get_column("Belopp totalt (kr)").to_list() == [1234.5, 1000.5]
+    assert frame.get_column("Varav ekologiskt (kr)").to_list() == [200.25, 0.0]
+    assert result.findings == []
+
+
+def test_iso_dates_and_times_in_csv(tmp_path: Path) -> None:
+    text = (
+        "Brukare,Födelseår,Datum,Starttid,Sluttid,Personal,Personalkategori,Besökstyp,Hemtjänstgrupp\n"
+        "B1,1940,2025-10-01,07:30,22:00,P1,Omsorgspersonal,Omsorg,\n"
+    )
+    frame = read_workbook(_write(tmp_path, "h.csv", text), "hemtjanst", year=2025).tables["Besok"]
+    row = frame.row(0, named=True)
+    assert (row["Datum"], row["Starttid"], row["Sluttid"]) == (date(2025, 10, 1), time(7, 30), time(22, 0))

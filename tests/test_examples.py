@@ -10,8 +10,8 @@ import polars as pl
 import pytest
 from rich.console import Console
 
-from kkik_xl import demo
 from kkik_xl.catalogue import CATALOGUE
+from kkik_xl.demo import examples as demo
 from kkik_xl.excel.reader import read_workbook
 from kkik_xl.measures import ENGINES, MeasureContext, MeasureResult
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -108,3 +109,22 @@ def test_lss_four_decisions() -> None:
     res = _lss(4)  # 28, 29, 30, 31 days
     assert res.value == pytest.approx(29.5)
     assert res.denominator == 4
+
+
+def test_outliers_are_the_five_longest_waits_with_their_rows() -> None:
+    waits = [12, 40, 3, 40, 7, 90, 1, 25]  # two ties at 40: the earlier row first
+    rows = [
+        {"Ärende": f"L{i}", DECIDED: d("2025-02-01"), OFFERED: d("2025-02-01") + timedelta(days=w),
+         "Omprövning": False}
+        for i, w in enumerate(waits)
+    ]  # fmt: skip
+    results = ENGINES["lss"]({"Beslut": typed_frame("lss", "Beslut", rows)}, context())
+    extras = results[0].extras
+    assert extras["outliers"] == [
+        {"row": 7, "days": 90},
+        {"row": 3, "days": 40},
+        {"row": 5, "days": 40},
+        {"row": 9, "days": 25},
+        {"row": 2, "days": 12},
+    ]
+    assert (extras["max"], extras["median"]) == (90, 18.5)

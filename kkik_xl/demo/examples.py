@@ -1,4 +1,4 @@
-"""`make demo`: runs the main job end to end on shipped example data."""
+"""Compute every template's measures from the shipped example CSV files (`kkik-xl compute`)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from kkik_xl.commands.compute import print_table
 from kkik_xl.computation import Computation, UsageError, compute_file
 from kkik_xl.excel.result import ReadError
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 EXAMPLE_YEAR = 2025
 
 
