@@ -220,3 +220,11 @@ def test_municipality_list_is_the_package_data(built: tuple[Template, Workbook])
 def test_committed_template_is_small(template_id: str) -> None:
     """Sized for 1,048,575 rows through whole-column formats and rules, so the file stays small."""
     assert (ROOT / "workbook_templates" / f"{template_id}.xlsx").stat().st_size < 60_000
+
+
+def test_preview_values_show_the_catalogues_display_decimals(built: tuple[Template, Workbook]) -> None:
+    template, wb = built
+    ws = wb["Resultat"]
+    for i, m in enumerate(CATALOGUE.measures_of(template.id)):
+        expected = "0" if m.decimals == 0 else "0." + "0" * m.decimals
+        assert ws.cell(HEADER_ROW + 2 + i, 3).number_format == expected, m.kpi
