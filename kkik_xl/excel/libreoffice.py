@@ -21,8 +21,8 @@ _RECALC_PROFILE = """<?xml version="1.0" encoding="UTF-8"?>
 <value>0</value></prop></item>
 {locale}</oor:items>
 """
-_LOCALE_ITEM = """<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse">
-<value>{}</value></prop></item>
+_LOCALE_ITEM = """<item oor:path="/org.openoffice.Setup/L10N">
+<prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>{}</value></prop></item>
 """
 
 

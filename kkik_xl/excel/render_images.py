@@ -71,7 +71,9 @@ def main() -> None:
     """Command-line entry: ``python -m kkik_xl.excel.render_images [OUT_DIR]``."""
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "images"
     if not has_calibri_metrics():
-        print("Varning: typsnittet Carlito saknas (fonts-crosextra-carlito); texten radbryts inte som i Excel.")
+        print(
+            "Varning: typsnittet Carlito saknas (fonts-crosextra-carlito); texten radbryts inte som i Excel."
+        )
     for png in render_all(out):
         print(f"Skrev {png}")
 
