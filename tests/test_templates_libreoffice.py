@@ -162,3 +162,10 @@ def test_quality_aspect_block_equals_engine(converted: Converted, template_id: s
         assert isinstance(share, float | int), (name, share)
         assert math.isclose(100 * share, expected["share"], abs_tol=1e-9), (name, share, expected)
         assert points == expected["points"], (name, points, expected)
+
+
+def test_kommunkod_is_derived_from_the_chosen_municipality(converted: Converted) -> None:
+    """Uppgifter!B5 looks the SCB code up from the dropdown (Gotland → 0980) after recalculation."""
+    for template in CATALOGUE.templates:
+        ws = openpyxl.load_workbook(converted.recalculated_filled["exempel", template.id], data_only=True)
+        assert (ws["Uppgifter"]["B4"].value, ws["Uppgifter"]["B5"].value) == ("Gotland", "0980"), template.id
