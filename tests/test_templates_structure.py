@@ -214,6 +214,10 @@ def test_municipality_list_is_the_package_data(built: tuple[Template, Workbook])
     listed = {(ws.cell(r, 7).value, ws.cell(r, 8).value) for r in range(2, 292)}
     assert listed == {(k.kod, k.namn) for k in all_municipalities()}
     assert ws.cell(292, 8).value is None
+    dropdown = [ws.cell(r, 8).value for r in range(2, 292)]
+    assert (dropdown[0], dropdown[-1]) == ("Ale", "Övertorneå")  # Swedish order: Å, Ä, Ö after Z
+    order = [dropdown.index(k) for k in ("Ystad", "Åmål", "Älmhult", "Örebro")]
+    assert order == sorted(order)
 
 
 @pytest.mark.parametrize("template_id", TEMPLATES)
