@@ -155,7 +155,7 @@ def write_input_sheet(wb: Workbook, fmt: Formats, table: Table, year: int) -> No
     ws.set_landscape()
     ws.set_paper(9)
     ws.fit_to_pages(1, 0)
-    ws.repeat_rows(0)  # no fixed print area: the spreadsheet prints every filled row
+    ws.repeat_rows(0)  # no print area: a filled sheet prints all its rows, the header on every page
 
 
 def _swedish_key(kommun: Kommun) -> str:
