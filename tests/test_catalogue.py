@@ -147,3 +147,20 @@ def test_every_table_follows_the_csv_contract() -> None:
         else:
             assert col.type is expected, name
     assert CATALOGUE.template("hemtjanst").parameters[0].name == "period_start"
+
+
+SELF_COLLECTED = {  # issue 3, section 4: which template produces each measure, and its unit
+    "U11401": ("forskola", "%"), "U11402": ("forskola", "dagar"),
+    "U23401": ("sarskilt-boende", "dagar"), "U23488": ("sarskilt-boende", "%"),
+    "U31402": ("forsorjningsstod", "dagar"), "U21401": ("hemtjanst", "antal"),
+    "U33400": ("ungdomar", "%"), "U28418": ("lss", "dagar"), "U28423": ("lss", "%"),
+    "U07409": ("kost", "%"), "U00412": ("service", "%"), "U00442": ("service", "%"),
+    "U00413": ("service", "%"), "U00414": ("service", "%"), "U00437": ("miljobilar", "%"),
+}  # fmt: skip
+
+
+def test_self_collected_measures_template_and_unit() -> None:
+    own = {m.kpi: (m.template, m.unit.value) for m in CATALOGUE.measures if m.self_collected}
+    assert own == SELF_COLLECTED
+    for m in CATALOGUE.measures:
+        assert m.number > 0 and m.title and m.area and m.decimals in (0, 1, 2), m.kpi
