@@ -15,6 +15,7 @@ from rule_helpers import places
 from xlsx_builders import template_workbook
 
 from kkik_xl.catalogue import CATALOGUE
+from kkik_xl.excel.result import ReadError
 from kkik_xl.excel.template_builder import write_template
 from kkik_xl.excel.template_fill import fill_template
 from kkik_xl.findings import Severity
@@ -164,3 +165,33 @@ def test_quality_columns_of_the_year_missing_in_an_old_template(tmp_path: Path) 
         "Tabellen Kvalitet saknar kvalitetsaspekterna Nattfasta, som gäller för 2025. "
         "Mallen är troligen för ett annat år: hämta mallen för 2025."
     )
+
+
+def test_an_unknown_template_in_meta_is_read_by_its_sheets(filled: Path, tmp_path: Path) -> None:
+    path = _copy(filled, tmp_path, lambda wb: wb["_meta"].__setitem__("B1", "forskola-v9"))
+    report = validate_workbook(path)
+    assert report.template == "forskola"
+    found = [f for f in report.findings if f.code.startswith("KKIK-MA-")]
+    assert places(found) == [("_meta", "B1", "KKIK-MA-007")]
+    assert found[0].severity is Severity.WARNING
+    assert found[0].message == (
+        "Bladet _meta anger mallen forskola-v9, men filen har kontrollerats som mallen forskola (den finns "
+        "inte i den här versionen av kkik-xl, så mallen valdes efter bladnamnen). Kontrollera att det är "
+        "rätt fil, eller hämta mallen på nytt (kkik-xl template forskola)."
+    )
+    assert next(r for r in report.results if r.kpi == "U11401").rows_used == len(ROWS)
+
+
+def test_another_template_than_the_file_says(filled: Path, tmp_path: Path) -> None:
+    report = validate_workbook(_copy(filled, tmp_path), "hemtjanst", params={"period_start": "2025-10-01"})
+    codes = places(f for f in report.findings if f.code.startswith(("KKIK-MA-", "KKIK-LS-009")))
+    assert codes == [("Besök", None, "KKIK-LS-009"), ("_meta", "B1", "KKIK-MA-007")]
+
+
+def test_an_unknown_template_without_known_sheets_cannot_be_read(tmp_path: Path) -> None:
+    path = template_workbook(tmp_path / "okand.xlsx", "forskola", {})
+    wb = openpyxl.load_workbook(path)
+    wb["_meta"]["B1"] = "fritids"
+    wb.save(path)
+    with pytest.raises(ReadError, match=r"Bladet _meta anger mallen 'fritids', som inte finns\."):
+        validate_workbook(path)

@@ -193,13 +193,19 @@ def detect_template(book: fastexcel.ExcelReader, meta: WorkbookMeta, template_id
         try:
             return CATALOGUE.template(wanted)
         except KeyError:
-            raise ReadError(f"Mallen {wanted!r} finns inte i katalogen.") from None
+            if template_id:
+                raise ReadError(f"Mallen {wanted!r} finns inte i katalogen.") from None
+    # No template in _meta, or one this version does not know (validation reports it): go by the sheets.
     sheets = {s.casefold() for s in book.sheet_names}
     scored = [(sum(t.sheet.casefold() in sheets for t in tpl.tables), tpl) for tpl in CATALOGUE.templates]
     best, tpl = max(scored, key=lambda st: st[0])
     if best == 0:
+        unknown = (
+            f" Bladet _meta anger mallen {meta.template_id!r}, som inte finns." if meta.template_id else ""
+        )
         raise ReadError(
-            "Det går inte att avgöra vilken mall filen hör till. Ange mallen, till exempel forskola."
+            f"Det går inte att avgöra vilken mall filen hör till.{unknown} "
+            "Ange mallen, till exempel forskola."
         )
     return tpl
 

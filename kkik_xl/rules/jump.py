@@ -1,6 +1,6 @@
 """KKIK-ST-004: a big jump against last year's value (warning).
 
-Last year's values are given as a JSON object ``{"KPI": value}`` (``kkik-xl validate --forra-aret``).
+Last year's values are given as a JSON object ``{"KPI": value}`` (``kkik-xl validate --last-year FIL.json``).
 A jump is more than 15 percentage points for percentages, otherwise more than 30 % of last year's value.
 """
 

@@ -1,7 +1,8 @@
-"""KKIK-MA-001/003/005: template identity from the ``_meta`` sheet (version, origin, year)."""
+"""KKIK-MA-001/003/005/007: template identity from the ``_meta`` sheet (version, origin, year, id)."""
 
 from __future__ import annotations
 
+from kkik_xl.catalogue import CATALOGUE
 from kkik_xl.codes import register
 from kkik_xl.findings import Finding, Severity
 from kkik_xl.rules.base import Rule, RuleContext
@@ -25,6 +26,13 @@ OTHER_YEAR = register(
     "Mallen är för ett annat år",
     "Mallen är gjord för {found}, men filen kontrolleras för {year}. Ange rätt år eller hämta årets mall.",
 )
+OTHER_TEMPLATE = register(
+    "KKIK-MA-007",
+    Severity.WARNING,
+    "Filen anger en annan mall",
+    "Bladet _meta anger mallen {found}, men filen har kontrollerats som mallen {template}{why}. "
+    "Kontrollera att det är rätt fil, eller hämta mallen på nytt (kkik-xl template {template}).",
+)
 SPREADSHEET = (".xlsx", ".xlsm")
 
 
@@ -35,6 +43,15 @@ def _version(text: str) -> tuple[int, ...] | None:
         return None
 
 
+def _other_template(found: str, ctx: RuleContext) -> Finding:
+    """The file says another template (one this version does not know, or another than requested)."""
+    known = found in {t.id for t in CATALOGUE.templates}
+    why = (
+        "" if known else " (den finns inte i den här versionen av kkik-xl, så mallen valdes efter bladnamnen)"
+    )
+    return OTHER_TEMPLATE.finding(sheet="_meta", cell="B1", found=found, template=ctx.template.id, why=why)
+
+
 def check(ctx: RuleContext) -> list[Finding]:
     """Compare the ``_meta`` sheet with the catalogue's template and the requested year."""
     meta = ctx.read.meta
@@ -42,6 +59,8 @@ def check(ctx: RuleContext) -> list[Finding]:
         return []
     if meta.template_id is None:
         return [NO_META.finding(sheet="_meta")]
+    if meta.template_id != ctx.template.id:
+        return [_other_template(meta.template_id, ctx)]
     out: list[Finding] = []
     current = ctx.template.version
     found = meta.template_version or "(saknas)"
@@ -68,4 +87,4 @@ def check(ctx: RuleContext) -> list[Finding]:
     return out
 
 
-RULE = Rule("template_checks", (OLD_VERSION, NO_META, OTHER_YEAR), check)
+RULE = Rule("template_checks", (OLD_VERSION, NO_META, OTHER_YEAR, OTHER_TEMPLATE), check)
