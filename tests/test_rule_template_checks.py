@@ -19,7 +19,7 @@ from kkik_xl.excel.result import ReadError
 from kkik_xl.excel.template_builder import write_template
 from kkik_xl.excel.template_fill import fill_template
 from kkik_xl.findings import Severity
-from kkik_xl.rules import validate_workbook
+from kkik_xl.rules import fingerprint_check, validate_workbook
 
 ROWS = [
     {
@@ -195,3 +195,32 @@ def test_an_unknown_template_without_known_sheets_cannot_be_read(tmp_path: Path)
     wb.save(path)
     with pytest.raises(ReadError, match=r"Bladet _meta anger mallen 'fritids', som inte finns\."):
         validate_workbook(path)
+
+
+def test_the_fingerprint_is_skipped_with_a_reason_for_huge_or_unopenable_files(
+    filled: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _copy(filled, tmp_path)
+    monkeypatch.setattr(fingerprint_check, "MAX_BYTES", 1024)
+    found = [f for f in validate_workbook(path).findings if f.code == "KKIK-MA-006"]
+    assert [(f.sheet, f.severity, f.message) for f in found] == [
+        (
+            "_meta",
+            Severity.INFO,
+            "Mallens struktur (fingeravtrycket) kontrollerades inte: filen är större än 0 MB.",
+        )
+    ]
+    monkeypatch.setattr(fingerprint_check, "MAX_BYTES", 25 << 20)
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise KeyError("styles")
+
+    monkeypatch.setattr(openpyxl, "load_workbook", broken)
+    found = [f for f in validate_workbook(path).findings if f.code.startswith("KKIK-MA-")]
+    assert [(f.code, f.message) for f in found] == [
+        (
+            "KKIK-MA-006",
+            "Mallens struktur (fingeravtrycket) kontrollerades inte: filen kunde inte öppnas för kontrollen "
+            "(KeyError).",
+        )
+    ]

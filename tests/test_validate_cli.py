@@ -174,3 +174,18 @@ def test_bad_last_year_file_exits_2(tmp_path: Path) -> None:
     result = runner.invoke(app, ["validate", str(path), "--last-year", str(last)])
     assert result.exit_code == 2
     assert "ska vara ett JSON-objekt med KPI-id och tal" in result.output
+
+
+def test_a_marked_copy_that_cannot_be_written_exits_2_after_the_report(
+    blank: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(original: Path, findings: object) -> Path:
+        raise PermissionError(13, "Åtkomst nekad")
+
+    monkeypatch.setattr("kkik_xl.excel.marking.mark_workbook", refuse)
+    path = _filled(blank, tmp_path, _clean_rows())
+    result = runner.invoke(app, ["validate", str(path), "--mark"])
+    assert result.exit_code == 2
+    assert "Inga anmärkningar." in result.output
+    assert "Den markerade kopian kunde inte skrivas: Åtkomst nekad." in result.output
+    assert "Traceback" not in result.output

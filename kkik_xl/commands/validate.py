@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -96,7 +96,8 @@ def validate(
 ) -> None:
     """Kontrollera en ifylld mall: alla fel, varningar och upplysningar på en gång, med cell.
 
-    Slutkod 0 utan fel, 1 när fel hittades, 2 när filen inte kunde läsas eller anropet är fel.
+    Slutkod 0 utan fel, 1 när fel hittades, 2 när filen inte kunde läsas, den markerade kopian inte
+    kunde skrivas eller anropet är fel.
 
     Exempel: kkik-xl validate placeringar.xlsx --year 2025 --report json --mark
     """
@@ -125,8 +126,18 @@ def _mark(file: Path, result: ValidationReport, err: Console) -> None:
             f"Markerad kopia skrivs bara för .xlsx och .xlsm; {file.name} markerades inte.", soft_wrap=True
         )
         return
-    target = mark_workbook(file, result.findings)
+    try:
+        target = mark_workbook(file, result.findings)
+    except OSError as exc:
+        _mark_failed(err, exc.strerror or str(exc))
+    except Exception as exc:  # openpyxl is stricter than the reader: say so instead of a traceback
+        _mark_failed(err, f"filen kunde inte öppnas för markering ({type(exc).__name__})")
     err.print(f"Markerad kopia: {target}", highlight=False, soft_wrap=True)
+
+
+def _mark_failed(err: Console, reason: str) -> NoReturn:
+    err.print(f"[bold red]Fel:[/] Den markerade kopian kunde inte skrivas: {reason}.", highlight=False)
+    raise typer.Exit(2)
 
 
 def register(app: typer.Typer) -> None:

@@ -24,7 +24,7 @@ NOT_CHECKED = register(
     "KKIK-MA-006",
     Severity.INFO,
     "Strukturen kontrollerades inte",
-    "Filen är större än {limit} MB, så mallens struktur (fingeravtrycket) kontrollerades inte.",
+    "Mallens struktur (fingeravtrycket) kontrollerades inte: {reason}.",
 )
 MAX_BYTES = 25 << 20
 
@@ -40,10 +40,14 @@ def check(ctx: RuleContext) -> list[Finding]:
     except ImportError:
         return []
     if path.stat().st_size > MAX_BYTES:
-        return [NOT_CHECKED.finding(sheet="_meta", limit=MAX_BYTES >> 20)]
+        return [NOT_CHECKED.finding(sheet="_meta", reason=f"filen är större än {MAX_BYTES >> 20} MB")]
     from openpyxl import load_workbook
 
-    wb = load_workbook(path, keep_vba=False, rich_text=False)
+    try:
+        wb = load_workbook(path, keep_vba=False, rich_text=False)
+    except Exception as err:  # openpyxl is stricter than fastexcel: a file both read is still validated
+        reason = f"filen kunde inte öppnas för kontrollen ({type(err).__name__})"
+        return [NOT_CHECKED.finding(sheet="_meta", reason=reason)]
     try:
         actual = str(module.fingerprint(wb))
     finally:
