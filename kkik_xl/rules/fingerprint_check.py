@@ -35,12 +35,12 @@ def check(ctx: RuleContext) -> list[Finding]:
     path = ctx.read.path
     if not stored or path.suffix.lower() not in (".xlsx", ".xlsm"):
         return []
+    if path.stat().st_size > MAX_BYTES:  # before importing openpyxl: that alone takes ~0.5 s
+        return [NOT_CHECKED.finding(sheet="_meta", limit=MAX_BYTES >> 20)]
     try:
         module = importlib.import_module("kkik_xl.excel.fingerprint")
     except ImportError:
         return []
-    if path.stat().st_size > MAX_BYTES:
-        return [NOT_CHECKED.finding(sheet="_meta", limit=MAX_BYTES >> 20)]
     from openpyxl import load_workbook
 
     wb = load_workbook(path, keep_vba=False, rich_text=False)
