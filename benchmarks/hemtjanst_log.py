@@ -10,11 +10,12 @@ the sheet's dimension are grown to the last row, and the municipality is chosen 
 openpyxl would need many GB and minutes for 1M rows, and XlsxWriter cannot add a Table in
 constant-memory mode; the zip parts are therefore streamed directly, row by row.
 
-The log: 1–8 visits a day (about 4 on average) for every recipient over the 14-day period from 2025-10-01, times
-07:00–21:45, some visits with two staff (two rows), staff mostly from a recipient's own team in the
-group, a few alarm and meal visits and home-nursing staff, some recipients under 65. Rows are
-sorted by date and start time. :data:`INJECTIONS` lists the deliberate mistakes and the finding
-each must give; :func:`generate` returns them as ``(sheet, cell, code)`` for the rows written.
+The log: 1–8 visits a day (about 4 on average) for every recipient over the 14-day period
+from 2025-10-01, times 07:00–21:45, some visits with two staff (two rows), staff mostly from a
+recipient's own team in the group, a few alarm and meal visits and home-nursing staff, some
+recipients under 65. Rows are sorted by date and start time. :data:`INJECTIONS` lists the
+deliberate mistakes and the finding each must give; :func:`generate` returns them as
+``(sheet, cell, code)`` for the rows written.
 """
 
 from __future__ import annotations

@@ -25,7 +25,8 @@ def repeated_keys(frame: pl.DataFrame, keys: list[str]) -> pl.DataFrame:
     complete = frame.select("_row", *keys).filter(pl.all_horizontal(pl.col(k).is_not_null() for k in keys))
     hashes = complete.select(pl.struct(keys).hash()).to_series()
     ordered = hashes.sort()
-    return complete.filter(hashes.is_in(ordered.filter(ordered == ordered.shift(1)).unique()))
+    repeated = ordered.filter(ordered == ordered.shift(1)).unique()
+    return complete.filter(hashes.is_in(repeated.implode()))
 
 
 def check(ctx: RuleContext) -> list[Finding]:
