@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
+from importlib import import_module
+
 import typer
-import typer.rich_utils as rich_utils
 
-from kkik_xl import __version__
+from kkik_xl import __version__, cli_sv
 
-# Swedish headings in the rich help output.
-rich_utils.OPTIONS_PANEL_TITLE = "Flaggor"
-rich_utils.ARGUMENTS_PANEL_TITLE = "Argument"
-rich_utils.COMMANDS_PANEL_TITLE = "Kommandon"
+cli_sv.install()
 
 app = typer.Typer(
     name="kkik-xl",
@@ -30,7 +28,6 @@ def _root() -> None:
     """
 
 
-@app.command("version")
 def version() -> None:
     """Visa versionen av kkik-xl.
 
@@ -39,20 +36,31 @@ def version() -> None:
     typer.echo(f"kkik-xl {__version__}")
 
 
-from kkik_xl.commands import compare, compute, synthetic, validate  # noqa: E402
+# The top-level help lists the commands in panels by role, in the order a KKiK year runs.
+ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Inmatare (förvaltningen)", ("template", "compute")),
+    ("Kontrollant", ("validate", "submit", "sign", "verify")),
+    ("Samordnare", ("merge", "compare", "preview", "export-kolada", "synthetic")),
+    ("IT och nycklar", ("keys", "doctor", "version")),
+)
+MODULES = (
+    "template", "compute", "validate", "submit", "sign", "verify", "merge", "compare", "preview",
+    "export_kolada", "synthetic", "keys", "doctor",
+)  # fmt: skip
 
-compare.register(app)
-__import__("kkik_xl.commands.merge").commands.merge.register(app)
-__import__("kkik_xl.commands.preview").commands.preview.register(app)
-compute.register(app)
-synthetic.register(app)
-__import__("kkik_xl.commands.template").commands.template.register(app)
-validate.register(app)
-__import__("kkik_xl.commands.submit").commands.submit.register(app)
-__import__("kkik_xl.commands.sign").commands.sign.register(app)
-__import__("kkik_xl.commands.verify").commands.verify.register(app)
-__import__("kkik_xl.commands.export_kolada").commands.export_kolada.register(app)
-__import__("kkik_xl.commands.keys").commands.keys.register(app)
+
+def _register(modules: tuple[str, ...]) -> None:
+    for module in modules:
+        import_module(f"kkik_xl.commands.{module}").register(app)
+    app.command("version")(version)
+    panel = {name: role for role, names in ROLES for name in names}
+    for command in app.registered_commands:
+        command.rich_help_panel = panel.get(command.name or "", "Övrigt")
+    for group in app.registered_groups:
+        group.rich_help_panel = panel.get(group.name or "", "Övrigt")
+
+
+_register(MODULES)
 
 
 def main() -> None:

@@ -18,12 +18,11 @@ import openpyxl
 from kkik_xl.catalogue import CATALOGUE
 from kkik_xl.demo.examples import EXAMPLES
 from kkik_xl.excel.example_rows import Row
-from kkik_xl.excel.marking import atomic_save
+from kkik_xl.excel.marking import KONTROLL_HEADERS, KONTROLL_SHEET, atomic_save
 from kkik_xl.excel.template_examples import template_rows
 from kkik_xl.excel.template_fill import fill_template
 from kkik_xl.findings import Finding, Severity
 from kkik_xl.personnummer import luhn_check_digit
-from kkik_xl.rules.justification import KONTROLL_HEADERS, KONTROLL_SHEET
 
 Rows = dict[str, list[Row]]
 CONTACT_ROLE = "Enhetschef"
@@ -31,8 +30,8 @@ CONTACT_ROLE_CELL = "B7"
 
 
 def fictional_personnummer() -> str:
-    """A personnummer-shaped number with a valid check digit (born 1985-03-14; not a real person's)."""
-    nine = "850314123"
+    """19121212-1212 (Tolvan Tolvansson): a well-known fictional test personnummer, valid check digit."""
+    nine = "121212121"
     return f"19{nine[:6]}-{nine[6:]}{luhn_check_digit(nine)}"
 
 
