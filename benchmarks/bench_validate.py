@@ -160,7 +160,10 @@ def measure_cli(path: Path) -> dict[str, Any]:
 
 def log_file(rows: int) -> tuple[Path, set[tuple[str, str | None, str]]]:
     """The cached generated log and the findings validation must give for it."""
-    source = hashlib.sha256(Path(log.__file__).read_bytes()).hexdigest()[:10]
+    from kkik_xl.excel.template_builder import build_template
+
+    made_from = Path(log.__file__).read_bytes() + build_template("hemtjanst", log.YEAR)
+    source = hashlib.sha256(made_from).hexdigest()[:10]  # a changed generator or template: a new file
     path = Path(tempfile.gettempdir()) / f"kkik-bench-hemtjanst-{rows}-{log.SEED}-{source}.xlsx"
     if not path.exists():
         t0 = time.perf_counter()

@@ -230,8 +230,12 @@ def _sheet_xml(
 def _uppgifter(xml: bytes, sst: SharedStrings) -> bytes:
     """Choose the municipality (B4) and give the code formula (B5) the value Excel would cache."""
     name, code = KOMMUN
-    text = xml.decode().replace('<c r="B4" s="7"/>', f'<c r="B4" s="7" t="s"><v>{sst.index(name)}</v></c>')
-    text = re.sub(r'(<c r="B5" s="\d+")(><f>.*?</f>)<v></v>', rf'\1 t="str"\2<v>{code}</v>', text)
+    text, chosen = re.subn(
+        r'<c r="B4" s="(\d+)"/>', rf'<c r="B4" s="\1" t="s"><v>{sst.index(name)}</v></c>', xml.decode()
+    )
+    text, cached = re.subn(r'(<c r="B5" s="\d+")(><f>.*?</f>)<v></v>', rf'\1 t="str"\2<v>{code}</v>', text)
+    if (chosen, cached) != (1, 1):
+        raise RuntimeError("mallens blad Uppgifter har inte de väntade cellerna B4 och B5")
     return text.encode()
 
 
