@@ -232,3 +232,13 @@ def test_preview_values_show_the_catalogues_display_decimals(built: tuple[Templa
     for i, m in enumerate(CATALOGUE.measures_of(template.id)):
         expected = "0" if m.decimals == 0 else "0." + "0" * m.decimals
         assert ws.cell(HEADER_ROW + 2 + i, 3).number_format == expected, m.kpi
+
+
+def test_input_and_kontroll_sheets_print_every_row_one_page_wide(built: tuple[Template, Workbook]) -> None:
+    """No fixed print area on sheets that grow: a filled sheet prints all its rows, fit to the width."""
+    template, wb = built
+    for name in [t.sheet for t in template.tables] + ["Kontroll"]:
+        ws = wb[name]
+        assert not ws.print_area, name
+        assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToHeight == 0, name
+        assert ws.print_title_rows == "$1:$1" and ws.page_setup.orientation == "landscape", name
