@@ -71,6 +71,14 @@ def test_script_parses_and_is_saved_for_windows_powershell(script: Path) -> None
     assert syntax_errors(raw) == []
 
 
+@pytest.mark.parametrize("script", SCRIPTS, ids=lambda p: p.name)
+def test_python_code_passed_to_python_has_no_double_quotes(script: Path) -> None:
+    """Windows PowerShell 5.1 drops embedded double quotes from arguments to native programs."""
+    snippets = re.findall(r"-c '([^']*)'", text(script))
+    assert all('"' not in code for code in snippets)
+    assert len(snippets) == (2 if script == INSTALL else 0)
+
+
 def test_the_syntax_check_itself_finds_errors() -> None:
     broken = text(INSTALL).replace("function HittaPython {", "function HittaPython ", 1)
     assert syntax_errors(broken.encode()) != []
