@@ -111,6 +111,10 @@ if (Test-Path $Kalla) { $Kalla = (Resolve-Path $Kalla).Path }
 $pipArgument = @('-m', 'pip', 'install', '--upgrade', '--disable-pip-version-check')
 if ($PaketIndex) { $pipArgument += @('--index-url', $PaketIndex) }
 Kor 'Installationen av kkik-xl' $VenvPython ($pipArgument + @($Kalla))
+if (Test-Path $Kalla) {
+    # En lokal fil eller mapp med samma versionsnummer som redan finns installeras ändå om (bara paketet).
+    Kor 'Ominstallationen av kkik-xl' $VenvPython @('-m', 'pip', 'install', '--force-reinstall', '--no-deps', '--disable-pip-version-check', $Kalla)
+}
 
 # --- 3. Excel-tilläggen ------------------------------------------------------------------------------
 $hadeXlwingsTillagg = Test-Path (Join-Path $XlStart 'xlwings.xlam')
