@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -188,3 +189,20 @@ def test_unconfigure_of_only_our_settings_removes_file_and_folder(tmp_path: Path
     installation.configure(path, DEFAULT_INTERPRETER)
     installation.unconfigure(path, DEFAULT_INTERPRETER)
     assert not path.parent.exists()
+
+
+def _step(*args: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "kkik_xl.xl.installation", *args]
+    return subprocess.run(command, capture_output=True, text=True)
+
+
+def test_steps_run_as_the_scripts_run_them(tmp_path: Path) -> None:
+    config = tmp_path / ".xlwings" / "xlwings.conf"
+    done = _step("konfigurera", "--interpreter", DEFAULT_INTERPRETER, "--konfigfil", str(config))
+    assert done.returncode == 0 and done.stdout == f"xlwings inställningar skrivna i {config}.\n"
+    done = _step("avkonfigurera", "--interpreter", DEFAULT_INTERPRETER, "--konfigfil", str(config))
+    assert done.returncode == 0 and not config.exists()
+    blocked = tmp_path / "fil"
+    blocked.write_text("", encoding="utf-8")
+    failed = _step("tillagg", "--ut", str(blocked / "knappar"), "--interpreter", "x", "--pythonpath", "y")
+    assert failed.returncode == 1 and failed.stderr.startswith("Fel: ") and "Traceback" not in failed.stderr
