@@ -76,3 +76,10 @@ DUPLICATE_COLUMN = register(
     "Rubriken finns flera gånger",
     "Rubriken {column!r} finns flera gånger i tabellen {table}. Bara den första läses.",
 )
+MERGED_CELLS = register(
+    "KKIK-LS-012",
+    W,
+    "Sammanslagna celler i tabellen",
+    "Cellerna {cell} i kolumnen {column} är sammanslagna. Bara {first} har ett värde; de andra cellerna "
+    "läses som tomma. Dela upp sammanslagningen och skriv värdet på varje rad.",
+)

@@ -64,8 +64,8 @@ def _local(tag: str) -> str:
     return _NS.sub("", tag)
 
 
-def _rels(zf: zipfile.ZipFile, part: str) -> dict[str, str]:
-    """Relationship id → target part path for ``part``."""
+def _rels(zf: zipfile.ZipFile, part: str, kind: str | None = None) -> dict[str, str]:
+    """Relationship id → target part path for ``part`` (only relationships of type ``kind`` if given)."""
     folder, name = posixpath.split(part)
     rels_name = posixpath.join(folder, "_rels", name + ".rels")
     if rels_name not in zf.namelist():
@@ -73,6 +73,8 @@ def _rels(zf: zipfile.ZipFile, part: str) -> dict[str, str]:
     root = SafeET.fromstring(zf.read(rels_name))
     out: dict[str, str] = {}
     for el in root:
+        if kind is not None and not el.get("Type", "").endswith(f"/{kind}"):
+            continue
         target = el.get("Target", "")
         full = (
             target.lstrip("/")
@@ -97,8 +99,8 @@ def comment_cells(path: Path) -> Iterator[TextCell]:
             sheet_part = book_rels.get(el.get(_REL_ID, ""))
             if sheet_part is None or sheet_part not in zf.namelist():
                 continue
-            for target in _rels(zf, sheet_part).values():
-                if "comments" in posixpath.basename(target) and target in zf.namelist():
+            for target in _rels(zf, sheet_part, "comments").values():
+                if target in zf.namelist():
                     yield from _comments(zf.read(target), el.get("name", ""))
 
 

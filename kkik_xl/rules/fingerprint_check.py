@@ -41,13 +41,7 @@ def check(ctx: RuleContext) -> list[Finding]:
         return []
     if path.stat().st_size > MAX_BYTES:
         return [NOT_CHECKED.finding(sheet="_meta", limit=MAX_BYTES >> 20)]
-    from openpyxl import load_workbook
-
-    wb = load_workbook(path, keep_vba=False, rich_text=False)
-    try:
-        actual = str(module.fingerprint(wb))
-    finally:
-        wb.close()
+    actual = str(module.file_fingerprint(path))
     if actual == stored.strip():
         return []
     return [CHANGED.finding(sheet="_meta", cell="B5")]

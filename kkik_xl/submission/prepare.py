@@ -54,11 +54,9 @@ def workbook_fingerprint(path: Path, stored: str | None) -> str | None:
         return None
     if path.stat().st_size > MAX_BYTES:
         return stored.strip() if stored else None
-    import openpyxl
+    from kkik_xl.excel.fingerprint import file_fingerprint
 
-    from kkik_xl.excel.fingerprint import fingerprint
-
-    return fingerprint(openpyxl.load_workbook(path, keep_vba=False))
+    return file_fingerprint(path)
 
 
 def municipality(read: ReadResult) -> Kommun:
