@@ -45,7 +45,7 @@ ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 MODULES = (
     "template", "compute", "validate", "submit", "sign", "verify", "merge", "compare", "preview",
-    "export_kolada", "synthetic", "keys",
+    "export_kolada", "synthetic", "keys", "doctor",
 )  # fmt: skip
 
 

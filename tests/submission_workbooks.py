@@ -9,11 +9,11 @@ import openpyxl
 
 from kkik_xl.catalogue import CATALOGUE, ColumnType
 from kkik_xl.excel.example_rows import Row, example_rows
+from kkik_xl.excel.marking import KONTROLL_HEADERS, KONTROLL_SHEET
 from kkik_xl.excel.template_builder import write_template
 from kkik_xl.excel.template_fill import fill_template
 from kkik_xl.findings import Severity
 from kkik_xl.rules import validate_workbook
-from kkik_xl.rules.justification import KONTROLL_HEADERS, KONTROLL_SHEET
 
 YEAR = 2025
 

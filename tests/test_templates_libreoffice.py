@@ -137,3 +137,35 @@ def test_filled_examples_count_rows(converted: Converted, source: str) -> None:
                 assert counted == NOT_AVAILABLE, "rows of a UDF measure are counted by Validera"
                 continue
             assert isinstance(counted, int | float) and counted > 0, (m.kpi, counted)
+
+
+def _aspect_block(path: Path, aspects: list[str]) -> dict[str, tuple[object, object]]:
+    """Share (column C) and points (column D) of each aspect row of the Underlag block on Resultat."""
+    ws = openpyxl.load_workbook(path, data_only=True)[RESULT_SHEET]
+    rows = {ws.cell(r, 2).value: r for r in range(HEADER_ROW + 2, ws.max_row + 1)}
+    return {a: (ws.cell(rows[a], 3).value, ws.cell(rows[a], 4).value) for a in aspects}
+
+
+@pytest.mark.parametrize("source", SOURCES)
+@pytest.mark.parametrize("template_id", ["sarskilt-boende", "lss"])
+def test_quality_aspect_block_equals_engine(converted: Converted, template_id: str, source: str) -> None:
+    """The per-aspect shares and points under Resultat are native previews too."""
+    template = CATALOGUE.template(template_id)
+    [kpi] = [m.kpi for m in CATALOGUE.measures_of(template_id) if m.table == "Kvalitet"]
+    result = _engine_results(converted.filled[source, template_id], template)[kpi]
+    engine_aspects = result.extras["aspects"]
+    asked = [q.name for q in template.table("Kvalitet").quality_indicators if q.applies(DEFAULT_YEAR)]
+    assert list(engine_aspects) == asked
+    block = _aspect_block(converted.recalculated_filled[source, template_id], list(engine_aspects))
+    for name, expected in engine_aspects.items():
+        share, points = block[name]
+        assert isinstance(share, float | int), (name, share)
+        assert math.isclose(100 * share, expected["share"], abs_tol=1e-9), (name, share, expected)
+        assert points == expected["points"], (name, points, expected)
+
+
+def test_kommunkod_is_derived_from_the_chosen_municipality(converted: Converted) -> None:
+    """Uppgifter!B5 looks the SCB code up from the dropdown (Gotland → 0980) after recalculation."""
+    for template in CATALOGUE.templates:
+        ws = openpyxl.load_workbook(converted.recalculated_filled["exempel", template.id], data_only=True)
+        assert (ws["Uppgifter"]["B4"].value, ws["Uppgifter"]["B5"].value) == ("Gotland", "0980"), template.id

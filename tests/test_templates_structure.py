@@ -171,3 +171,64 @@ def test_committed_templates_are_current(template_id: str) -> None:
 
 def test_build_is_deterministic() -> None:
     assert build_template("service", 2024) == build_template("service", 2024)
+
+
+_ALL_FORMATS = {
+    ColumnType.TEXT: "@",
+    ColumnType.CHOICE: "@",
+    ColumnType.JANEJ: "@",
+    ColumnType.DATE: "yyyy-mm-dd",
+    ColumnType.TIME: "hh:mm",
+    ColumnType.DATETIME: "yyyy-mm-dd hh:mm",
+    ColumnType.INT: "0",
+    ColumnType.DECIMAL: "#,##0.00",
+}
+_MIN_WIDTH = {ColumnType.DATE: 10, ColumnType.DATETIME: 16, ColumnType.TIME: 5}
+
+
+def test_every_column_typed_and_wide_enough(built: tuple[Template, Workbook]) -> None:
+    """Typed formats on every column; widths fit the header's longest word and the typed value."""
+    template, wb = built
+    for table in template.tables:
+        ws = wb[table.sheet]
+        columns = table.columns_for_year(DEFAULT_YEAR)
+        assert ws.tables[table.name].ref == f"A1:{openpyxl.utils.get_column_letter(len(columns))}2"
+        for i, col in enumerate(columns, start=1):
+            dim = next(d for d in ws.column_dimensions.values() if d.min <= i <= d.max)
+            assert dim.number_format == _ALL_FORMATS[col.type], col.name
+            longest_word = max(len(w) for w in col.name.split())
+            assert dim.width >= max(longest_word + 1, _MIN_WIDTH.get(col.type, 0) + 1), col.name
+        # whole-column rules: one validation per column, never one per cell
+        assert len(ws.data_validations.dataValidation) == len(columns)
+
+
+def test_kontroll_is_empty_below_its_headers(built: tuple[Template, Workbook]) -> None:
+    _, wb = built
+    ws = wb["Kontroll"]
+    assert ws.max_row == 1 and ws.freeze_panes == "A2"
+
+
+def test_municipality_list_is_the_package_data(built: tuple[Template, Workbook]) -> None:
+    _, wb = built
+    ws = wb["_meta"]
+    listed = {(ws.cell(r, 7).value, ws.cell(r, 8).value) for r in range(2, 292)}
+    assert listed == {(k.kod, k.namn) for k in all_municipalities()}
+    assert ws.cell(292, 8).value is None
+    dropdown = [ws.cell(r, 8).value for r in range(2, 292)]
+    assert (dropdown[0], dropdown[-1]) == ("Ale", "Övertorneå")  # Swedish order: Å, Ä, Ö after Z
+    order = [dropdown.index(k) for k in ("Ystad", "Åmål", "Älmhult", "Örebro")]
+    assert order == sorted(order)
+
+
+@pytest.mark.parametrize("template_id", TEMPLATES)
+def test_committed_template_is_small(template_id: str) -> None:
+    """Sized for 1,048,575 rows through whole-column formats and rules, so the file stays small."""
+    assert (ROOT / "workbook_templates" / f"{template_id}.xlsx").stat().st_size < 60_000
+
+
+def test_preview_values_show_the_catalogues_display_decimals(built: tuple[Template, Workbook]) -> None:
+    template, wb = built
+    ws = wb["Resultat"]
+    for i, m in enumerate(CATALOGUE.measures_of(template.id)):
+        expected = "0" if m.decimals == 0 else "0." + "0" * m.decimals
+        assert ws.cell(HEADER_ROW + 2 + i, 3).number_format == expected, m.kpi

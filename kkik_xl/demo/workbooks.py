@@ -18,12 +18,11 @@ import openpyxl
 from kkik_xl.catalogue import CATALOGUE
 from kkik_xl.demo.examples import EXAMPLES
 from kkik_xl.excel.example_rows import Row
-from kkik_xl.excel.marking import atomic_save
+from kkik_xl.excel.marking import KONTROLL_HEADERS, KONTROLL_SHEET, atomic_save
 from kkik_xl.excel.template_examples import template_rows
 from kkik_xl.excel.template_fill import fill_template
 from kkik_xl.findings import Finding, Severity
 from kkik_xl.personnummer import luhn_check_digit
-from kkik_xl.rules.justification import KONTROLL_HEADERS, KONTROLL_SHEET
 
 Rows = dict[str, list[Row]]
 CONTACT_ROLE = "Enhetschef"

@@ -16,6 +16,7 @@ import polars as pl
 
 from kkik_xl import parsing
 from kkik_xl.catalogue import Column, ColumnType
+from kkik_xl.measures.common import DTYPES
 
 POS = "__pos"
 _NUM_RE = r"^[+-]?\d+([.,]\d+)?$"
@@ -23,16 +24,7 @@ _DATE_RE = r"^\d{4}-\d{2}-\d{2}$"
 _TIME_RE = r"^\d{1,2}[:.]\d{2}$"
 _DT_RE = r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?$"
 
-POLARS_DTYPES: dict[ColumnType, pl.DataType] = {
-    ColumnType.TEXT: pl.String(),
-    ColumnType.CHOICE: pl.String(),
-    ColumnType.DATE: pl.Date(),
-    ColumnType.TIME: pl.Time(),
-    ColumnType.DATETIME: pl.Datetime("us"),
-    ColumnType.INT: pl.Int64(),
-    ColumnType.DECIMAL: pl.Float64(),
-    ColumnType.JANEJ: pl.Boolean(),
-}
+POLARS_DTYPES = DTYPES  # one mapping from catalogue types to polars types, shared with the engines
 
 KIND_SV: dict[ColumnType, str] = {
     ColumnType.DATE: "ett datum",

@@ -19,7 +19,10 @@ _RECALC_PROFILE = """<?xml version="1.0" encoding="UTF-8"?>
 <value>0</value></prop></item>
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse">
 <value>0</value></prop></item>
-</oor:items>
+{locale}</oor:items>
+"""
+_LOCALE_ITEM = """<item oor:path="/org.openoffice.Setup/L10N">
+<prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>{}</value></prop></item>
 """
 
 
@@ -28,9 +31,12 @@ def soffice_path() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def convert(files: Sequence[Path], target: str, out_dir: Path, timeout: float = 300) -> list[Path]:
+def convert(
+    files: Sequence[Path], target: str, out_dir: Path, timeout: float = 300, locale: str | None = None
+) -> list[Path]:
     """Convert ``files`` in one LibreOffice run (e.g. ``target="xlsx"`` or ``"pdf"``) into ``out_dir``.
 
+    ``locale`` (e.g. ``"sv-SE"``) sets the number and date display of PDFs, as a user's Excel would.
     Returns the converted paths in the order of ``files``; raises ``RuntimeError`` when one is missing.
     """
     soffice = soffice_path()
@@ -40,7 +46,8 @@ def convert(files: Sequence[Path], target: str, out_dir: Path, timeout: float = 
     with tempfile.TemporaryDirectory(prefix="kkik-lo-profile-") as profile:
         user = Path(profile) / "user"
         user.mkdir()
-        (user / "registrymodifications.xcu").write_text(_RECALC_PROFILE, encoding="utf-8")
+        profile_xml = _RECALC_PROFILE.format(locale=_LOCALE_ITEM.format(locale) if locale else "")
+        (user / "registrymodifications.xcu").write_text(profile_xml, encoding="utf-8")
         cmd = [
             soffice,
             f"-env:UserInstallation={Path(profile).as_uri()}",

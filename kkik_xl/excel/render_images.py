@@ -1,7 +1,9 @@
 """Render every template's first page and its Resultat sheet (filled with example rows) to PNG.
 
 Run ``make images`` (``python -m kkik_xl.excel.render_images docs/images``). Uses headless LibreOffice
-(PDF) and ``pdftoppm``; the pictures are what a municipal user sees first.
+(PDF) and ``pdftoppm``; the pictures are what a municipal user sees first. They are rendered with the
+Swedish locale (decimal comma, as in a Swedish Excel) and, when installed, the Carlito font
+(Debian ``fonts-crosextra-carlito``), which has Calibri's metrics, so text wraps as it does in Excel.
 """
 
 from __future__ import annotations
@@ -20,6 +22,16 @@ from kkik_xl.excel.template_examples import template_rows
 from kkik_xl.excel.template_fill import fill_template
 
 ROOT = Path(__file__).resolve().parents[2]
+LOCALE = "sv-SE"
+
+
+def has_calibri_metrics() -> bool:
+    """True when fontconfig knows Calibri or its metric twin Carlito."""
+    try:
+        fonts = _run("fc-list", ":", "family")
+    except (OSError, subprocess.CalledProcessError):
+        return False
+    return any(name in fonts for name in ("Calibri", "Carlito"))
 
 
 def page_with(pdf: Path, marker: str) -> int:
@@ -36,7 +48,7 @@ def _run(*cmd: str) -> str:
     return subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
 
 
-def render_all(out_dir: Path, year: int = DEFAULT_YEAR, dpi: int = 70) -> list[Path]:
+def render_all(out_dir: Path, year: int = DEFAULT_YEAR, dpi: int = 80) -> list[Path]:
     """Write ``<id>-forsta-sidan.png`` and ``<id>-resultat.png`` for every template into ``out_dir``."""
     pngs: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="kkik-render-") as tmp:
@@ -46,8 +58,8 @@ def render_all(out_dir: Path, year: int = DEFAULT_YEAR, dpi: int = 70) -> list[P
             empty.append(write_template(t.id, year, base / "tom"))
             rows = template_rows(t, year, ROOT / "examples")
             results.append(fill_template(empty[-1], base / "ifylld" / f"{t.id}.xlsx", rows, kommun="Gotland"))
-        first_pdfs = convert(empty, "pdf", base / "pdf-tom")
-        result_pdfs = convert(results, "pdf", base / "pdf-resultat")
+        first_pdfs = convert(empty, "pdf", base / "pdf-tom", locale=LOCALE)
+        result_pdfs = convert(results, "pdf", base / "pdf-resultat", locale=LOCALE)
         for t, first, result in zip(CATALOGUE.templates, first_pdfs, result_pdfs, strict=True):
             pngs.append(pdf_to_png(first, out_dir / f"{t.id}-forsta-sidan", dpi=dpi))
             page = page_with(result, f"Resultat {year} – preliminär")
@@ -58,6 +70,10 @@ def render_all(out_dir: Path, year: int = DEFAULT_YEAR, dpi: int = 70) -> list[P
 def main() -> None:
     """Command-line entry: ``python -m kkik_xl.excel.render_images [OUT_DIR]``."""
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "images"
+    if not has_calibri_metrics():
+        print(
+            "Varning: typsnittet Carlito saknas (fonts-crosextra-carlito); texten radbryts inte som i Excel."
+        )
     for png in render_all(out):
         print(f"Skrev {png}")
 

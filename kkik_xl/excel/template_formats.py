@@ -53,10 +53,14 @@ class Formats:
     input_text: Format
     input_date: Format
     locked_value: Format
-    result_value: Format
     result_int: Format
     percent: Format
     by_type: dict[ColumnType, Format]
+    result_by_decimals: dict[int, Format]
+
+    def result_for(self, decimals: int) -> Format:
+        """The bold preview-value format showing a measure's display decimals (0–2)."""
+        return self.result_by_decimals[min(max(decimals, 0), 2)]
 
 
 def make_formats(wb: Workbook) -> Formats:
@@ -78,10 +82,13 @@ def make_formats(wb: Workbook) -> Formats:
         input_text=fmt(locked=False, bg_color="#FFF2CC", border=1, num_format="@"),
         input_date=fmt(locked=False, bg_color="#FFF2CC", border=1, num_format=DATE_FORMAT, align="left"),
         locked_value=fmt(border=1, bg_color="#F2F2F2", align="left"),
-        result_value=fmt(num_format="0.0", bold=True, align="right", indent=1),
         result_int=fmt(num_format="0", align="right", indent=1),
         percent=fmt(num_format="0.0%", align="right"),
         by_type=by_type,
+        result_by_decimals={
+            d: fmt(num_format=nf, bold=True, align="right", indent=1)
+            for d, nf in enumerate(("0", "0.0", "0.00"))
+        },
     )
 
 

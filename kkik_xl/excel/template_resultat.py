@@ -27,7 +27,7 @@ RESULT_HEADERS = ("KPI", "Nyckeltal", "Värde (preliminärt)", "Enhet", "Rader s
 HEADER_ROW = 3  # zero-based: headers in Excel row 4, first measure in row 5
 VALUE_COLUMN = 2
 ROWS_COLUMN = 4
-_WIDTHS = (9, 52, 13, 8, 11, 30)
+_WIDTHS = (9, 52, 13, 12, 11, 30)
 
 
 @dataclass(frozen=True)
@@ -114,7 +114,7 @@ def _write_measure(
         preview = Preview(value=total, rows=f"=COUNT({places})", native=True)
     else:
         preview = preview_for(m.kpi)
-    _write_formula(ws, row, VALUE_COLUMN, preview.value, preview.array, fmt.result_value)
+    _write_formula(ws, row, VALUE_COLUMN, preview.value, preview.array, fmt.result_for(m.decimals))
     _write_formula(ws, row, ROWS_COLUMN, preview.rows, preview.array, fmt.result_int)
     how = "Formel i kalkylbladet" if preview.native else "Tillägget kkik-xl; officiellt värde via Validera"
     ws.write_string(row, 5, how, fmt.wrap)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from datetime import date
 
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
@@ -27,7 +28,8 @@ _INSTR_WIDTHS = (26, 19, 7, 54)  # fits an A4 portrait page
 
 
 def _row_height(text: str, chars_per_line: int, line_pt: float = 15.0) -> float:
-    lines = sum(max(1, -(-len(part) // chars_per_line)) for part in text.split("\n"))
+    """Height of a wrapped cell: lines broken at word boundaries, as Excel does (Calibri 11)."""
+    lines = sum(max(1, len(textwrap.wrap(part, chars_per_line))) for part in text.split("\n"))
     return lines * line_pt
 
 
@@ -51,7 +53,7 @@ def write_instructions(wb: Workbook, fmt: Formats, template: Template, year: int
                 row += 1
             style = {"title": fmt.title, "heading": fmt.heading, "note": fmt.label}.get(block.kind, fmt.wrap)
             ws.merge_range(row, 0, row, 3, block.cells[0], style)
-            height = 24.0 if block.kind == "title" else _row_height(block.cells[0], int(full * 1.2))
+            height = 24.0 if block.kind == "title" else _row_height(block.cells[0], int(full * 1.25))
             ws.set_row(row, height + (4 if block.kind == "heading" else 0))
         row += 1
     ws.print_area(0, 0, row - 1, 3)

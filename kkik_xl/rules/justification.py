@@ -7,21 +7,9 @@ from pathlib import Path
 
 from python_calamine import CalamineWorkbook
 
+from kkik_xl.excel.marking import KONTROLL_SHEET
 from kkik_xl.findings import Finding, Severity
 
-KONTROLL_SHEET = "Kontroll"
-KONTROLL_HEADERS = (
-    "Allvarlighet",
-    "Kod",
-    "Blad",
-    "Cell",
-    "Rad",
-    "Kolumn",
-    "Värde",
-    "Meddelande",
-    "Mått",
-    "Motivering",
-)
 Key = tuple[str, str, str]
 
 
