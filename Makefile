@@ -38,6 +38,7 @@ schemas: $(STAMP)
 
 images: $(STAMP)
 	$(BIN)/python -m kkik_xl.excel.render_images docs/images
+	$(BIN)/python -m kkik_xl.demo.pictures docs/images
 
 clean:
 	rm -rf $(VENV) demo-output .mypy_cache .ruff_cache .pytest_cache

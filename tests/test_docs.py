@@ -37,3 +37,20 @@ def test_readme_starts_with_the_two_make_commands() -> None:
     assert commands == ["make demo", "make test"]
     assert {"demo", "test"} <= _make_targets()
     assert readme.index("make demo") < 1500, "the commands must be on the README's first screen"
+
+
+def test_every_linked_picture_and_page_exists() -> None:
+    pages = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        for target in re.findall(r"\]\(([^)#\s]+)\)", text):
+            if target.startswith(("http://", "https://", "mailto:")):
+                continue
+            assert (page.parent / target).exists(), f"{page.name}: {target} is missing"
+
+
+def test_readme_names_a_guide_for_every_role() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for guide in ("inmatare", "kontrollant", "samordnare", "it-installation"):
+        assert f"docs/{guide}.md" in readme
+        assert (ROOT / "docs" / f"{guide}.md").is_file()

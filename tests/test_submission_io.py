@@ -134,3 +134,20 @@ def test_not_json_and_missing_file(tmp_path: Path) -> None:
     wrong.write_text('{"a": 1,, }', encoding="utf-8")
     with pytest.raises(SubmissionError, match="inte giltig JSON"):
         load_submission(wrong)
+
+
+def test_failed_write_keeps_the_previous_file_and_leaves_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sub = make_submission()
+    path = save_submission(sub, tmp_path / sub.file_name())
+    before = path.read_bytes()
+
+    def broken_replace(src: str, dst: str) -> None:
+        raise OSError("disken är full")
+
+    monkeypatch.setattr("kkik_xl.submission.io.os.replace", broken_replace)
+    with pytest.raises(OSError):
+        save_submission(make_submission({"U11401": 12.0}), path)
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]

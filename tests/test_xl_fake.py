@@ -9,7 +9,7 @@ import pytest
 import xlwings
 from fake_xlwings import FAKES_AND_REAL_NAMES
 
-from kkik_xl.xl import macros, marking_xlwings, validation_adapter
+from kkik_xl.xl import buttons, macros, marking_xlwings, submission_adapter, validation_adapter
 
 TEST_ONLY = {"wb", "ws", "saves", "alerts"}  # what tests inspect; the adapters never touch these
 
@@ -63,6 +63,26 @@ def test_adapters_only_use_faked_names() -> None:
         "app",
     }
     assert used <= faked
-    source = "".join(inspect.getsource(m) for m in (macros, marking_xlwings, validation_adapter))
+    adapters = (buttons, macros, marking_xlwings, submission_adapter, validation_adapter)
+    source = "".join(inspect.getsource(m) for m in adapters)
     for name in used:
         assert f".{name}" in source, f"{name} is faked but no longer used; drop it from the fake"
+
+
+@pytest.mark.parametrize(
+    ("fake", "real"), FAKES_AND_REAL_NAMES.items(), ids=lambda x: getattr(x, "__name__", x)
+)
+def test_fake_members_have_the_real_kind_and_parameters(fake: type, real: str) -> None:
+    """A fake property is a property on xlwings too; a fake method takes the real parameters, in order."""
+    real_cls = _real(real)
+    for name in sorted(_public(fake) - TEST_ONLY):
+        ours, theirs = inspect.getattr_static(fake, name), inspect.getattr_static(real_cls, name)
+        if isinstance(ours, property):
+            assert isinstance(theirs, property), f"{real}.{name} is not a property"
+            assert ours.fset is None or theirs.fset is not None, f"{real}.{name} cannot be set"
+            continue
+        if not callable(ours):
+            continue
+        fake_params = list(inspect.signature(ours).parameters)
+        real_params = list(inspect.signature(theirs).parameters)
+        assert fake_params == real_params[: len(fake_params)], (name, fake_params, real_params)

@@ -99,7 +99,7 @@ def engine_value(measure: Measure, template: Template, rows: list[dict[str, obje
     }
     results = ENGINES[template.id](tables, MeasureContext.first_half(YEAR, **params))
     result = next(r for r in results if r.kpi == measure.kpi)
-    return result.value if result.value is not None else f"Inget värde: {result.reason}."
+    return result.value if result.value is not None else f"Inget värde: {(result.reason or '').rstrip('.')}."
 
 
 def test_one_function_per_self_collected_measure() -> None:

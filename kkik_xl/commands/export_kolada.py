@@ -26,6 +26,8 @@ def _load_all(files: list[Path], public: PublicKeys | None) -> tuple[list[Submis
             problems.append(f"{path.name}: {err.reason}")
             continue
         problems += [f"{path.name}: {p}" for p in verify_submission(sub, public)]
+        if sub.is_synthetic():
+            problems.append(f"{path.name}: syntetisk inlämning (påhittade siffror), aldrig till Kolada.")
         subs.append(sub)
     return subs, problems
 

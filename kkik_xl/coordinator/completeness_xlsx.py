@@ -8,6 +8,7 @@ import polars as pl
 import xlsxwriter
 
 from kkik_xl.coordinator.completeness import INVALID, MISSING, PRESENT, UNSIGNED
+from kkik_xl.coordinator.presentation import SYNTHETIC_BANNER
 
 FILLS = {PRESENT: "#D5EFDC", UNSIGNED: "#FBEFC4", INVALID: "#F6D3D0", MISSING: "#E6E8EB"}
 LEGEND = (
@@ -16,8 +17,8 @@ LEGEND = (
 )
 
 
-def write_completeness_xlsx(matrix: pl.DataFrame, path: Path) -> Path:
-    """Write the pivoted matrix with a coloured status per cell and a legend."""
+def write_completeness_xlsx(matrix: pl.DataFrame, path: Path, *, synthetic: bool = False) -> Path:
+    """Write the pivoted matrix with a coloured status per cell and a legend (and a synthetic label)."""
     wide = (
         matrix.with_columns((pl.col("kommunkod") + " " + pl.col("år").cast(pl.String)).alias("_scope"))
         .pivot(on="_scope", index=["förvaltning", "mall", "kpi", "mått"], values="status")
@@ -30,6 +31,9 @@ def write_completeness_xlsx(matrix: pl.DataFrame, path: Path) -> Path:
         0, 0, "Fullständighet: mall/förvaltning × mått", wb.add_format({"bold": True, "font_size": 14})
     )
     ws.write_string(1, 0, LEGEND, wb.add_format({"font_color": "#6B7280"}))
+    if synthetic:
+        banner = wb.add_format({"bold": True, "font_color": "#FFFFFF", "bg_color": "#7C2D12"})
+        ws.write_string(2, 0, SYNTHETIC_BANNER, banner)
     for col, name in enumerate(wide.columns):
         ws.write_string(3, col, name, head)
         ws.set_column(col, col, 24 if col in (0, 3) else 12)

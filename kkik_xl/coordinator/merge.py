@@ -43,6 +43,7 @@ class Loaded:
     fully_signed: bool
     time: datetime | None
     values: tuple[tuple[str, str, float | None], ...]  # (kpi, kön, värde)
+    synthetic: bool = False  # invented demo/test figures
 
 
 Reader = Callable[[Path], Loaded]
@@ -58,6 +59,7 @@ class MergeResult:
     accepted: list[str] = field(default_factory=list)
     null_values: int = 0
     ignored: list[str] = field(default_factory=list)  # other files in the directories given
+    synthetic: list[str] = field(default_factory=list)  # accepted files with invented figures
 
 
 def expand(paths: list[Path]) -> tuple[list[Path], list[tuple[str, str]], list[str]]:
@@ -104,6 +106,7 @@ def merge(paths: list[Path], reader: Reader) -> MergeResult:
     file_rows: list[tuple[object, ...]] = []
     entry_rows: list[tuple[object, ...]] = []
     accepted: list[str] = []
+    synthetic: list[str] = []
     nulls = 0
     for path, label in zip(files, _labels(files), strict=True):
         try:
@@ -116,6 +119,8 @@ def merge(paths: list[Path], reader: Reader) -> MergeResult:
             file_rows.append((label, kod, year, mall, False, False))
             continue
         accepted.append(label)
+        if loaded.synthetic:
+            synthetic.append(label)
         file_rows.append((label, loaded.kommunkod, loaded.year, loaded.template, True, loaded.fully_signed))
         for kpi, gender, value in loaded.values:
             if value is None:
@@ -133,4 +138,5 @@ def merge(paths: list[Path], reader: Reader) -> MergeResult:
         accepted=accepted,
         null_values=nulls,
         ignored=ignored,
+        synthetic=synthetic,
     )

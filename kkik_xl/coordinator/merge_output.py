@@ -26,9 +26,10 @@ def write_merge(result: MergeResult, out_dir: Path) -> list[Path]:
     """Write every output file into ``out_dir``; returns the paths written."""
     out_dir.mkdir(parents=True, exist_ok=True)
     merged = result.resolution.merged.with_columns(_yes_no("fullt_signerad"))
-    written = write_values(merged, out_dir, VALUES_STEM, extra=("fil", "fullt_signerad"))
+    synthetic = bool(result.synthetic)
+    written = write_values(merged, out_dir, VALUES_STEM, synthetic=synthetic, extra=("fil", "fullt_signerad"))
     result.completeness.write_csv(out_dir / COMPLETENESS, separator=";")
-    write_completeness_xlsx(result.completeness, out_dir / COMPLETENESS_XLSX)
+    write_completeness_xlsx(result.completeness, out_dir / COMPLETENESS_XLSX, synthetic=synthetic)
     result.resolution.conflicts.write_csv(out_dir / CONFLICTS, separator=";")
     rejected = pl.DataFrame(result.rejected, schema=["fil", "orsak"], orient="row")
     rejected.write_csv(out_dir / REJECTED, separator=";")
@@ -45,6 +46,11 @@ def summary_lines(result: MergeResult) -> list[str]:
         f"{len(result.accepted)} inlämningar godtogs, {len(result.rejected)} filer avvisades.",
         f"{result.resolution.merged.height} värden sammanställdes.",
     ]
+    if result.synthetic:
+        lines.append(
+            f"SYNTETISKA DATA: {len(result.synthetic)} inlämningar har påhittade siffror; {VALUES_STEM}.csv "
+            f"och {VALUES_STEM}.json är märkta syntetisk. Använd dem aldrig som riktiga värden."
+        )
     lines += [f"Avvisad: {name}: {reason}" for name, reason in result.rejected]
     if result.ignored:
         shown = ", ".join(result.ignored[:5]) + (" …" if len(result.ignored) > 5 else "")

@@ -34,6 +34,8 @@ border:1px solid rgba(0,0,0,.25)}
 .pill{display:inline-block;padding:2px 8px;border-radius:10px;font-weight:600;white-space:nowrap}
 .kpi{color:#6b7280;font-size:11px}.ax{font-size:9px;fill:#6b7280}.bar{font-size:12px;fill:#111;font-weight:700}
 .legend span{margin-right:14px}
+td svg{max-width:100%;height:auto}@page{size:A4 landscape;margin:10mm}
+*{-webkit-print-color-adjust:exact;print-color-adjust:exact}tr{break-inside:avoid}h2{break-after:avoid}
 """
 
 
@@ -85,6 +87,10 @@ def render_html(comparison: Comparison, notes: list[str] | None = None) -> str:
     tables = "".join(_area_table(area, rows, comparison.year) for area, rows in by_area(comparison))
     note_items = "".join(f"<li>{escape(n)}</li>" for n in notes or [])
     notes_html = f"<h2>Om underlaget</h2><ul class='muted'>{note_items}</ul>" if note_items else ""
+    chart_text = (
+        "Diagrammen: staplar = antal kommuner per värdeintervall i sin färg, bättre till höger; "
+        f"streckad linje = KKiK-medel; svart linje med färgad triangel = {name}."
+    )
     grey = comparison.summary.grey
     grey_text = f" {grey} mått saknar värde (grå)." if grey else ""
     return (
@@ -93,10 +99,8 @@ def render_html(comparison: Comparison, notes: list[str] | None = None) -> str:
         f"<h1>{escape(title)}</h1>"
         f'<p class="lead">{escape(comparison.sentence())}.{escape(grey_text)}</p>'
         f"{shares_svg(comparison.summary)}"
-        f'<p class="legend muted">{legend}</p><p class="muted">{escape(RULE_TEXT)}</p>'
+        f'<p class="legend muted">{legend}</p><p class="muted">{escape(RULE_TEXT)} {escape(chart_text)}</p>'
         f"{tables}{notes_html}"
-        '<p class="muted">Skapad med kkik-xl. Diagram: staplar = antal kommuner per värdeintervall '
-        "i deras färg, bättre till höger; streckad linje = KKiK-medel; "
-        f"färgad markering = {escape(name)}.</p>"
+        '<p class="muted">Skapad med kkik-xl.</p>'
         f"{banner}</body></html>"
     )

@@ -9,7 +9,7 @@ from kkik_xl.coordinator.compare import MeasureComparison, Summary
 from kkik_xl.coordinator.histogram import BAR_HEX, histogram
 from kkik_xl.coordinator.presentation import HEX, number
 
-WIDTH, HEIGHT = 216, 54
+WIDTH, HEIGHT = 216, 60
 PLOT_TOP, PLOT_BOTTOM = 6, 38
 
 
@@ -49,24 +49,25 @@ def distribution_svg(m: Measure, mc: MeasureComparison) -> str:
         xm = _x(mc.mean, low, high, m)
         parts.append(
             f'<line x1="{xm:.1f}" y1="{PLOT_TOP - 4}" x2="{xm:.1f}" y2="{PLOT_BOTTOM}" '
-            'stroke="#374151" stroke-dasharray="3 2"/>'
+            'stroke="#6b7280" stroke-dasharray="3 2"/>'
         )
     if mc.value is not None:
         xv = _x(mc.value, low, high, m)
         colour = HEX[mc.colour]
+        # A dark line (visible on bars of any colour) with a triangle in the municipality's colour.
         parts.append(
             f'<line x1="{xv:.1f}" y1="{PLOT_TOP - 4}" x2="{xv:.1f}" y2="{PLOT_BOTTOM}" '
-            f'stroke="{colour}" stroke-width="3"/>'
-            f'<polygon points="{xv - 5:.1f},{PLOT_BOTTOM + 8} {xv + 5:.1f},{PLOT_BOTTOM + 8} '
-            f'{xv:.1f},{PLOT_BOTTOM + 1}" fill="{colour}" stroke="#1f2937" stroke-width="0.6"/>'
+            'stroke="#111827" stroke-width="2"/>'
+            f'<polygon points="{xv - 6:.1f},{PLOT_BOTTOM + 9} {xv + 6:.1f},{PLOT_BOTTOM + 9} '
+            f'{xv:.1f},{PLOT_BOTTOM + 1}" fill="{colour}" stroke="#111827" stroke-width="0.8"/>'
         )
     worst, best = (low, high) if m.direction is Direction.HIGHER else (high, low)
     parts.append(
-        f'<text x="4" y="{HEIGHT - 2}" class="ax">sämre {escape(number(worst, m.decimals))}</text>'
-        f'<text x="{WIDTH - 4}" y="{HEIGHT - 2}" class="ax" text-anchor="end">'
+        f'<text x="4" y="{HEIGHT - 1}" class="ax">sämre {escape(number(worst, m.decimals))}</text>'
+        f'<text x="{WIDTH - 4}" y="{HEIGHT - 1}" class="ax" text-anchor="end">'
         f"{escape(number(best, m.decimals))} bättre</text>"
     )
-    title = f"Fördelning för {mc.n} kommuner; streckad linje = medel; markering = kommunen"
+    title = f"Fördelning för {mc.n} kommuner; streckad linje = medel; svart linje och triangel = kommunen"
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" '
         f'viewBox="0 0 {WIDTH} {HEIGHT}" role="img"><title>{escape(title)}</title>'

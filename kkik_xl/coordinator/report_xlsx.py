@@ -58,10 +58,10 @@ def _colour_rules(ws: Any, styles: _Styles, cell_range: str) -> None:
 
 
 def _page_setup(ws: Any) -> None:
-    """Landscape A4, one page wide, so a printed or PDF sheet keeps table and charts together."""
+    """Landscape A4, one page wide and as many pages tall as needed, so printed text stays readable."""
     ws.set_landscape()
     ws.set_paper(9)
-    ws.fit_to_pages(1, 1)
+    ws.fit_to_pages(1, 0)
     ws.hide_gridlines(2)
 
 

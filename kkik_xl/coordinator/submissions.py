@@ -14,6 +14,7 @@ from kkik_xl.submission import (
     load_submission,
     verify_submission,
 )
+from kkik_xl.submission.keys import PublicKeys
 from kkik_xl.submission.model import ROLE_ORDER
 
 
@@ -35,16 +36,20 @@ def to_loaded(path: Path, sub: Submission, *, fully_signed: bool | None = None) 
         fully_signed=is_fully_signed(sub) if fully_signed is None else fully_signed,
         time=latest_time(sub),
         values=tuple((m.kpi, m.gender, m.value) for m in sub.measures),
+        synthetic=sub.is_synthetic(),
     )
 
 
-def read_submission(path: Path) -> Loaded:
-    """Load, validate and verify one file; :class:`Rejected` carries the Swedish reason."""
+def read_submission(path: Path, keys: PublicKeys | None = None) -> Loaded:
+    """Load, validate and verify one file; :class:`Rejected` carries the Swedish reason.
+
+    With ``keys`` (the coordinator's public key list) every signature must carry a valid key signature.
+    """
     try:
         sub = load_submission(path)
     except SubmissionError as exc:
         raise Rejected(str(exc)) from exc
-    problems = verify_submission(sub)
+    problems = verify_submission(sub, keys)
     if problems:
         raise Rejected(" ".join(problems), to_loaded(path, sub, fully_signed=False))
     # verify_submission includes every signature problem, so with none left the submission is fully

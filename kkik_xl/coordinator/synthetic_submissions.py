@@ -19,6 +19,7 @@ from kkik_xl.submission.canonical import CHECKSUM_PLACEHOLDER, content_checksum
 from kkik_xl.submission.kolada import display_value
 from kkik_xl.submission.model import (
     FORMAT_VERSION,
+    SYNTHETIC,
     Checksums,
     FindingsSummary,
     MeasureEntry,
@@ -28,7 +29,7 @@ from kkik_xl.submission.model import (
 )
 from kkik_xl.submission.signing import sign
 
-LABEL = "syntetisk"
+LABEL = SYNTHETIC
 SIGNERS = (
     (Role.REGISTRERAD, "Registrerare (syntetisk)"),
     (Role.KONTROLLERAD, "Kontrollant (syntetisk)"),

@@ -89,7 +89,8 @@ def distribution_chart(wb: Any, data: ChartData, m: Measure, mc: MeasureComparis
     bins = histogram(m, mc)
     labels = [number((b.low + b.high) / 2, m.decimals) for b in bins]
     row = data.add(labels, [b.count for b in bins])
-    points = [{"fill": {"color": HEX[mc.colour] if b.ours else BAR_HEX[b.colour]}} for b in bins]
+    ours = {"fill": {"color": HEX[mc.colour]}, "border": {"color": "#111827", "width": 2}}
+    points = [ours if b.ours else {"fill": {"color": BAR_HEX[b.colour]}} for b in bins]
     chart = wb.add_chart({"type": "column"})
     chart.add_series(
         {
@@ -100,7 +101,7 @@ def distribution_chart(wb: Any, data: ChartData, m: Measure, mc: MeasureComparis
             "gap": 15,
         }
     )
-    title = f"Alla kommuner {year}: {m.short_title} (mörk stapel = kommunen)"
+    title = f"Alla kommuner {year}: {m.short_title} (kommunen = stapeln med svart kant)"
     chart.set_title({"name": title, "name_font": {"size": 10}})
     chart.set_x_axis({"name": "sämre  →  bättre", "name_font": {"size": 8}, "num_font": {"size": 7}})
     chart.set_legend({"none": True})

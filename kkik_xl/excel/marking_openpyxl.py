@@ -3,17 +3,32 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from math import ceil
 from pathlib import Path
 
 from openpyxl import load_workbook
 from openpyxl.comments import Comment
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles import Alignment, Font, PatternFill, Protection
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
 
 from kkik_xl.excel.marking import COLOURS, KONTROLL_HEADERS, KONTROLL_SHEET, KontrollRow
 from kkik_xl.findings import Severity
 
 NOTE_AUTHOR = "kkik-xl"
+_WRAP = Alignment(wrap_text=True, vertical="top")
+_TOP = Alignment(vertical="top")
+_UNLOCKED = Protection(locked=False)
+_WRAPPED = frozenset(i + 1 for i, h in enumerate(KONTROLL_HEADERS) if h in ("Kolumn", "Värde", "Meddelande"))
+
+
+def row_height(values: Sequence[object], widths: Mapping[int, float]) -> float:
+    """Points for a Kontroll row whose wrapped cells (1-based column → width in characters) need more lines.
+
+    Spreadsheet programs do not grow rows written by openpyxl, so the height is estimated here.
+    """
+    lines = max((ceil(len(str(values[c - 1] or "")) / max(w - 1, 1)) for c, w in widths.items()), default=1)
+    return 15.0 * max(lines, 1)
 
 
 class OpenpyxlMarkWriter:
@@ -58,13 +73,20 @@ class OpenpyxlMarkWriter:
         for c, head in enumerate(KONTROLL_HEADERS, start=1):
             ws.cell(row=1, column=c, value=head).font = Font(bold=True)
         link_font = Font(color="0563C1", underline="single")
+        motivering = len(KONTROLL_HEADERS)
+        widths = {c: ws.column_dimensions[get_column_letter(c)].width or 10 for c in _WRAPPED}
         for r, row in enumerate(rows, start=2):
             for c, value in enumerate(row.values, start=1):
-                ws.cell(row=r, column=c, value=value)
+                cell = ws.cell(row=r, column=c, value=value)
+                if c in _WRAPPED:
+                    cell.alignment = _WRAP
+            ws.cell(row=r, column=motivering).protection = _UNLOCKED  # the user writes Motivering here
+            ws.row_dimensions[r].height = row_height(row.values, widths)
             if row.link:
                 cell = ws.cell(row=r, column=4)
                 cell.hyperlink = Hyperlink(ref=cell.coordinate, location=row.link, display=str(cell.value))
                 cell.font = link_font
+                cell.alignment = _TOP
 
     def save(self, path: str) -> None:
         """Write the workbook to ``path``."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from datetime import date
 
-from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
+from xlsxwriter.utility import xl_rowcol_to_cell
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
@@ -151,9 +151,7 @@ def write_input_sheet(wb: Workbook, fmt: Formats, table: Table, year: int) -> No
     ws.set_landscape()
     ws.set_paper(9)
     ws.fit_to_pages(1, 0)
-    ws.repeat_rows(0)
-    last = xl_col_to_name(len(columns) - 1)
-    ws.print_area(f"A1:{last}2")
+    ws.repeat_rows(0)  # no print area: a filled sheet prints all its rows, the header on every page
 
 
 def _swedish_key(kommun: Kommun) -> str:
@@ -173,6 +171,10 @@ def write_kontroll(wb: Workbook, fmt: Formats) -> None:
     ws.set_column(motivering, motivering, widths[motivering], unlocked)
     ws.write_string(0, motivering, KONTROLL_HEADERS[motivering], fmt.header)
     ws.freeze_panes(1, 0)
+    ws.set_landscape()
+    ws.set_paper(9)
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(0)
     ws.protect("", {**PROTECT_OPTIONS, "autofilter": True, "sort": True})
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 import defusedxml.ElementTree as SafeET
 import fastexcel
+import polars as pl
 from python_calamine import CalamineWorkbook
 
 from kkik_xl.excel.columns import col_letter
@@ -44,20 +45,30 @@ def sheet_cells(path: Path, sheets: Iterable[str]) -> Iterator[TextCell]:
                     yield name, f"{col_letter(c)}{r + 1}", text
 
 
-def column_cells(path: Path, sheet: str, header_row: int, columns: dict[str, str]) -> Iterator[TextCell]:
-    """Cells of the given columns (header → letter) below ``header_row`` (1-based), read as text."""
+def column_cells(
+    path: Path, sheet: str, header_row: int, columns: dict[str, str], pattern: str | None = None
+) -> Iterator[TextCell]:
+    """Cells of the given columns (header → letter) below ``header_row`` (1-based), read as text.
+
+    With ``pattern`` (a regular expression) only matching cells are returned, filtered in polars.
+    """
     book = fastexcel.read_excel(path)
     names = list(columns)
-    frame = book.load_sheet(
-        sheet,
-        header_row=header_row - 1,
-        use_columns=names,
-        dtypes=dict.fromkeys(names, "string"),
-    ).to_polars()
+    frame = (
+        book.load_sheet(
+            sheet,
+            header_row=header_row - 1,
+            use_columns=names,
+            dtypes=dict.fromkeys(names, "string"),
+        )
+        .to_polars()
+        .with_row_index("__i")
+    )
     for name in names:
-        for i, value in enumerate(frame.get_column(name).to_list()):
-            if value:
-                yield sheet, f"{columns[name]}{header_row + 1 + i}", str(value)
+        text = pl.col(name)
+        keep = text.str.contains(pattern) if pattern is not None else text != ""
+        for i, value in frame.filter(keep.fill_null(False)).select("__i", name).iter_rows():
+            yield sheet, f"{columns[name]}{header_row + 1 + i}", str(value)
 
 
 def _local(tag: str) -> str:
@@ -65,7 +76,7 @@ def _local(tag: str) -> str:
 
 
 def _rels(zf: zipfile.ZipFile, part: str, kind: str | None = None) -> dict[str, str]:
-    """Relationship id → target part path for ``part`` (only relationships of type ``kind`` if given)."""
+    """Relationship id → target part path for ``part`` (only relationships whose type ends in ``kind``)."""
     folder, name = posixpath.split(part)
     rels_name = posixpath.join(folder, "_rels", name + ".rels")
     if rels_name not in zf.namelist():
@@ -99,6 +110,7 @@ def comment_cells(path: Path) -> Iterator[TextCell]:
             sheet_part = book_rels.get(el.get(_REL_ID, ""))
             if sheet_part is None or sheet_part not in zf.namelist():
                 continue
+            # By relationship type: Excel names the part xl/comments1.xml, openpyxl xl/comments/comment1.xml.
             for target in _rels(zf, sheet_part, "comments").values():
                 if target in zf.namelist():
                     yield from _comments(zf.read(target), el.get("name", ""))

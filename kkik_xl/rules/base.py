@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 import polars as pl
@@ -71,6 +72,8 @@ def shown(value: Any) -> str:
     """A cell value as the user would read it."""
     if value is None:
         return ""
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M" if not value.second else "%Y-%m-%d %H:%M:%S")
     if hasattr(value, "isoformat"):
         text = value.isoformat()
         return str(text[:5]) if len(text) == 8 and text.endswith(":00") else str(text)
@@ -100,13 +103,14 @@ def cell_findings(
     for rec in hits.iter_rows(named=True):
         row = rec["_row"]
         context = {k: shown(v) for k, v in rec.items() if k not in ("_row", column)}
+        value = rec.get(column)
         out.append(
             spec.finding(
                 sheet=sheet,
                 cell=f"{letter}{row}",
                 row=row,
                 column=column,
-                value=shown(rec.get(column)),
+                value=None if value is None else shown(value),
                 measure=measure,
                 **(context | extra),
             )

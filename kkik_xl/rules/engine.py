@@ -16,7 +16,7 @@ from kkik_xl.findings import Finding, Severity
 from kkik_xl.measures import ENGINES, MeasureContext, MeasureResult, compute_template
 from kkik_xl.rules.base import RuleContext
 from kkik_xl.rules.justification import attach, read_justifications
-from kkik_xl.rules.personal_data import mask_reader_finding
+from kkik_xl.rules.personal_data import mask_finding
 from kkik_xl.rules.registry import RULES
 
 Progress = Callable[[str], None]
@@ -78,7 +78,7 @@ def validate_workbook(
     mctx = MeasureContext.first_half(year, **template_params(template, year, dict(params or {}), read))
     ctx = RuleContext(template, year, tables, read, mctx, last_year=dict(last_year or {}))
     say("Kontrollerar reglerna")
-    findings = [mask_reader_finding(f) for f in read.findings]
+    findings = list(read.findings)
     for rule in RULES:
         if rule.applies(template.id) and not rule.after_measures:
             findings += rule.check(ctx)
@@ -88,7 +88,8 @@ def validate_workbook(
     for rule in RULES:
         if rule.applies(template.id) and rule.after_measures:
             findings += rule.check(ctx)
-    findings = attach(findings, read_justifications(path))
+    # Every rule may quote a cell (a duplicate ID, an age out of range): mask numbers in all of them.
+    findings = attach([mask_finding(f) for f in findings], read_justifications(path))
     findings.sort(key=Finding.sort_key)
     return ValidationReport(
         file=str(path), template=template.id, year=year, findings=findings, results=results

@@ -14,7 +14,7 @@ import polars as pl
 from kkik_xl.codes import register
 from kkik_xl.excel import workbook_text
 from kkik_xl.findings import Finding, Severity
-from kkik_xl.personnummer import candidate_expr, find_personnummer, mask_text
+from kkik_xl.personnummer import CANDIDATE_PATTERN, candidate_expr, find_personnummer, mask_text
 from kkik_xl.rules.base import Rule, RuleContext
 
 PERSONNUMMER = register(
@@ -59,7 +59,7 @@ def _extra_cells(ctx: RuleContext) -> Iterator[tuple[str, str, str]]:
         if f.code == _EXTRA_COLUMN and f.sheet and f.cell and f.column:
             extra.setdefault(f.sheet, {})[f.column] = "".join(ch for ch in f.cell if ch.isalpha())
     for sheet, columns in extra.items():
-        yield from workbook_text.column_cells(ctx.read.path, sheet, 1, columns)
+        yield from workbook_text.column_cells(ctx.read.path, sheet, 1, columns, CANDIDATE_PATTERN)
 
 
 def scan_texts(cells: Iterable[tuple[str, str, str]]) -> list[Finding]:
@@ -90,8 +90,8 @@ def _sheet_names(path: object) -> list[str]:
     return list(CalamineWorkbook.from_path(str(path)).sheet_names)
 
 
-def mask_reader_finding(finding: Finding) -> Finding:
-    """A reader finding with any personnummer in its value and message masked."""
+def mask_finding(finding: Finding) -> Finding:
+    """A finding with any personnummer in its value and message masked."""
     value = finding.value
     if not find_personnummer(f"{value or ''} {finding.message}"):
         return finding

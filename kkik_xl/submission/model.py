@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 FORMAT = "kkik-xl-inlamning"
 FORMAT_VERSION = 1
+SYNTHETIC = "syntetisk"  # rules_version of invented demo/test submissions
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
 
 
@@ -146,6 +147,10 @@ class Submission(_Doc):
     findings: FindingsSummary
     checksums: Checksums
     signatures: list[Signature] = Field(default_factory=list)
+
+    def is_synthetic(self) -> bool:
+        """True for an invented demo/test submission (``rules_version`` is ``syntetisk``)."""
+        return self.rules_version == SYNTHETIC
 
     def file_name(self) -> str:
         """``<kommunkod>_<template>_<year>.kkik.json``."""

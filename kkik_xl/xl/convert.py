@@ -185,6 +185,8 @@ def build_frame(
 
 def parse_year(value: Any) -> int:
     """The reporting year from a cell (``2025``, ``2025.0`` or text); Swedish error otherwise."""
+    if is_blank(value):
+        raise InputError("Året saknas (KKIK_Ar på bladet Uppgifter).")
     try:
         year = parse_int(value)
     except ParseError as err:

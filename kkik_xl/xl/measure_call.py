@@ -126,5 +126,5 @@ def cell_value(measure: Measure, args: Sequence[Any]) -> float | str:
     except InputError as err:
         return err.reason
     if result.value is None:
-        return f"Inget värde: {result.reason or 'underlaget räcker inte'}."
+        return f"Inget värde: {(result.reason or 'underlaget räcker inte').rstrip('.')}."
     return result.value

@@ -39,6 +39,12 @@ def guarded(name: str, core: Callable[..., Any], args: Sequence[Any]) -> Any:
         return f"Internt fel i {name} ({type(err).__name__}). Kör Validera för en fullständig kontroll."
 
 
+def arity_error(name: str, least: int, most: int, got: int) -> str:
+    """The Swedish sentence for a call with the wrong number of arguments (as the measure functions say)."""
+    wanted = str(most) if least == most else f"{least}–{most}"
+    return f"{name} ska ha {wanted} argument, fick {got}."
+
+
 def register(
     name: str,
     core: Callable[..., Any],
@@ -54,6 +60,8 @@ def register(
     """
 
     def udf(*values):  # type: ignore[no-untyped-def]
+        if not len(args) - optional <= len(values) <= len(args):
+            return arity_error(name, len(args) - optional, len(args), len(values))
         return guarded(name, core, values)
 
     udf.__name__ = udf.__qualname__ = name
