@@ -48,8 +48,12 @@ FINDINGS: dict[str, set[Key]] = {
         (P, "A7", "KKIK-LS-002"),  # #N/A in a text column
         (P, "C9", "KKIK-LS-002"),
     },
-    # C3 and A4 hold formulas with cached results (used); C6's formula was never calculated.
-    "forskola_formler_i_inmatningsceller.xlsx": {(P, "C6", "KKIK-VA-001")},
+    # C3 and A4 hold formulas with cached results (used); C6's and A8's were never calculated.
+    "forskola_formler_i_inmatningsceller.xlsx": {
+        (P, "C6", "KKIK-LS-013"),
+        (P, "C6", "KKIK-VA-001"),  # a required column
+        (P, "A8", "KKIK-LS-013"),  # optional: without LS-013 it would be silently empty
+    },
     "forskola_datumsystem_1904.xlsx": {(P, "B5", "KKIK-LS-001")},
     "forskola_dolda_rader.xlsx": {(P, "C5", "KKIK-LS-001")},  # row 5 is hidden
     "forskola_sammanslagna_celler.xlsx": {
@@ -246,6 +250,7 @@ def test_formulas_in_input_cells_use_the_cached_results() -> None:
     assert row[3]["Erbjudet placeringsdatum"] == date(2025, 2, 4)
     assert row[4]["Enhet"] == "Solen"
     assert row[6]["Erbjudet placeringsdatum"] is None
+    assert row[8]["Enhet"] is None
 
 
 def test_a_million_formatted_empty_rows_cost_nothing() -> None:

@@ -24,10 +24,10 @@ from kkik_xl.excel.cell_errors import classify_errors
 from kkik_xl.excel.columns import ColumnMatch, match_columns, normalise_header
 from kkik_xl.excel.convert import POS, CellProblem, fast_expr, parse_cells, patch, stripped
 from kkik_xl.excel.frames import Placement, finish
-from kkik_xl.excel.merged import merged_findings, merged_ranges
 from kkik_xl.excel.meta import OoxmlParts, read_meta, zip_parts
 from kkik_xl.excel.result import ReadError, ReadResult, WorkbookMeta
 from kkik_xl.excel.safety import check_file, unreadable_reason
+from kkik_xl.excel.sheet_xml import scan_sheet, sheet_findings
 from kkik_xl.findings import Finding
 
 FAST_DTYPE: dict[ColumnType, str] = {
@@ -238,7 +238,7 @@ def read_spreadsheet(
         result.placements[tab.name] = place
         result.findings.extend(findings)
         if is_ooxml:
-            result.findings.extend(merged_findings(merged_ranges(path, loc.sheet), place))
+            result.findings.extend(sheet_findings(scan_sheet(path, loc.sheet), place))
         if match.missing_required:
             result.missing_columns[tab.name] = match.missing_required
     return result

@@ -56,6 +56,7 @@ def formulas_in_input_cells(out: Path) -> Path:
         set_cell("C3", "<f>B3+14</f><v>45692</v>"),  # 2025-02-04, cached
         set_cell("A4", '<f>"Sol"&amp;"en"</f><v>Solen</v>', "str"),  # text result, cached
         set_cell("C6", "<f>B6+7</f>"),  # no cached value: a file written by a script
+        set_cell("A8", '<f>"Må"&amp;"nen"</f>', "str"),  # the same in an optional column
     )
     return filled(out, "forskola", cr.forskola(), xml={"Placeringar": formulas})
 
