@@ -102,3 +102,65 @@ def test_municipalities() -> None:
     k = lookup("0180")
     assert k is not None and k.namn == "Stockholm"
     assert lookup("9999") is None
+
+
+# The CSV contract of issue 3, table by table (template id, table, exact headers in order).
+CSV_CONTRACT = {
+    ("forskola", "Placeringar"): "Enhet; Önskat placeringsdatum; Erbjudet placeringsdatum; Kommentar",
+    ("sarskilt-boende", "Ansokningar"): "Ärende; Ålder vid ansökan; Ansökningsdatum; Beslutsdatum; "
+    "Erbjudet inflyttningsdatum; Kommentar",
+    ("sarskilt-boende", "Kvalitet"): "Enhet; Antal platser",
+    ("forsorjningsstod", "Arenden"): "Ärende; Första kontakt; Beslutsdatum; Nybesök; Sökande; Kommentar",
+    ("hemtjanst", "Besok"): "Brukare; Födelseår; Datum; Starttid; Sluttid; Personal; Personalkategori; "
+    "Besökstyp; Hemtjänstgrupp",
+    ("ungdomar", "Avslut"): "Person; Ålder vid avslut; Avslutsdatum; Återaktualiserad inom ett år; "
+    "Ensamkommande; Endast ekonomiskt bistånd",
+    ("lss", "Beslut"): "Ärende; Beslutsdatum; Erbjudet inflyttningsdatum; Omprövning; Kommentar",
+    ("lss", "Kvalitet"): "Enhet; Antal platser",
+    ("kost", "Fakturor"): "Leverantör; Varugrupp; Fakturadatum; Belopp totalt (kr); Varav ekologiskt (kr)",
+    ("service", "Epost"): "Fråga; Skickad; Besvarad",
+    ("service", "Telefon"): "Samtal; Datum; Direkt svar; Bemötande",
+    ("miljobilar", "Fordon"): "Registreringsnummer; Fordonstyp; Miljöbil",
+}
+CONTRACT_TYPES = {
+    ("forsorjningsstod", "Nybesök"): ColumnType.JANEJ,
+    ("forsorjningsstod", "Sökande"): ("Huvudsökande", "Medsökande"),
+    ("hemtjanst", "Personalkategori"): ("Omsorgspersonal", "Hemsjukvård"),
+    ("hemtjanst", "Besökstyp"): ("Omsorg", "Trygghetslarm", "Matleverans"),
+    ("service", "Skickad"): ColumnType.DATETIME,
+    ("service", "Besvarad"): ColumnType.DATETIME,
+    ("lss", "Omprövning"): ColumnType.JANEJ,
+    ("miljobilar", "Miljöbil"): ColumnType.JANEJ,
+    ("ungdomar", "Ensamkommande"): ColumnType.JANEJ,
+}
+
+
+def test_every_table_follows_the_csv_contract() -> None:
+    tables = {(t.id, tab.name): tab for t in CATALOGUE.templates for tab in t.tables}
+    assert set(tables) == set(CSV_CONTRACT)
+    for key, headers in CSV_CONTRACT.items():
+        assert [c.name for c in tables[key].columns] == headers.split("; "), key
+    for (template_id, name), expected in CONTRACT_TYPES.items():
+        [col] = [c for tab in CATALOGUE.template(template_id).tables for c in tab.columns if c.name == name]
+        if isinstance(expected, tuple):
+            assert (col.type, col.choices) == (ColumnType.CHOICE, expected), name
+        else:
+            assert col.type is expected, name
+    assert CATALOGUE.template("hemtjanst").parameters[0].name == "period_start"
+
+
+SELF_COLLECTED = {  # issue 3, section 4: which template produces each measure, and its unit
+    "U11401": ("forskola", "%"), "U11402": ("forskola", "dagar"),
+    "U23401": ("sarskilt-boende", "dagar"), "U23488": ("sarskilt-boende", "%"),
+    "U31402": ("forsorjningsstod", "dagar"), "U21401": ("hemtjanst", "antal"),
+    "U33400": ("ungdomar", "%"), "U28418": ("lss", "dagar"), "U28423": ("lss", "%"),
+    "U07409": ("kost", "%"), "U00412": ("service", "%"), "U00442": ("service", "%"),
+    "U00413": ("service", "%"), "U00414": ("service", "%"), "U00437": ("miljobilar", "%"),
+}  # fmt: skip
+
+
+def test_self_collected_measures_template_and_unit() -> None:
+    own = {m.kpi: (m.template, m.unit.value) for m in CATALOGUE.measures if m.self_collected}
+    assert own == SELF_COLLECTED
+    for m in CATALOGUE.measures:
+        assert m.number > 0 and m.title and m.area and m.decimals in (0, 1, 2), m.kpi

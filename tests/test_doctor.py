@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from importlib import metadata
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from typer.testing import CliRunner
 from kkik_xl.cli import app
 from kkik_xl.commands import doctor
 from kkik_xl.xl import doctor_checks as dc
-from kkik_xl.xl.addin import ADDIN_NAME
+from kkik_xl.xl.addin import ADDIN_NAME, AddinSettings, build_addin
 from kkik_xl.xl.installation import configure
 from kkik_xl.xl.udfs import ALL_FUNCTIONS
 from kkik_xl.xl.xlwings_config import user_config_path
@@ -31,11 +32,12 @@ def windows_home(tmp_path: Path) -> tuple[Path, dict[str, str]]:
     (pythonw.parent.parent / f"xlwings64-{metadata.version('xlwings')}.dll").write_bytes(b"")
     xlstart = roaming / "Microsoft" / "Excel" / "XLSTART"
     xlstart.mkdir(parents=True)
-    for name in ("xlwings.xlam", f"{ADDIN_NAME}.xlam"):
-        (xlstart / name).write_bytes(b"")
-    module = local / "kkik-xl" / "knappar" / f"{ADDIN_NAME}.py"
-    module.parent.mkdir(parents=True)
-    module.write_text("", encoding="utf-8")
+    (xlstart / "xlwings.xlam").write_bytes(b"")
+    settings = AddinSettings(
+        r"%LOCALAPPDATA%\kkik-xl\venv\Scripts\pythonw.exe", r"%LOCALAPPDATA%\kkik-xl\knappar"
+    )
+    built = build_addin(settings, local / "kkik-xl" / "knappar")
+    shutil.copyfile(built, xlstart / built.name)
     configure(user_config_path(home), r"%LOCALAPPDATA%\kkik-xl\venv\Scripts\pythonw.exe")
     return home, {"LOCALAPPDATA": str(local), "APPDATA": str(roaming), "USERPROFILE": str(home)}
 
@@ -56,8 +58,8 @@ def test_complete_windows_installation_passes(tmp_path: Path) -> None:
             "INTERPRETER_WIN saknas",
         ),
         (
-            lambda home, env: (Path(env["LOCALAPPDATA"]) / "kkik-xl/venv/Scripts/pythonw.exe").unlink(),
-            r"pekar på %LOCALAPPDATA%\kkik-xl\venv\Scripts\pythonw.exe, som inte finns",
+            lambda home, env: configure(user_config_path(home), r"%LOCALAPPDATA%\annan\pythonw.exe"),
+            r"pekar på %LOCALAPPDATA%\annan\pythonw.exe, som inte finns",
         ),
         (
             lambda home, env: user_config_path(home).write_text(
@@ -75,6 +77,10 @@ def test_complete_windows_installation_passes(tmp_path: Path) -> None:
             lambda home, env: (Path(env["APPDATA"]) / f"Microsoft/Excel/XLSTART/{ADDIN_NAME}.xlam").unlink(),
             f"{ADDIN_NAME}.xlam",
         ),
+        (
+            lambda home, env: (Path(env["LOCALAPPDATA"]) / f"kkik-xl/knappar/{ADDIN_NAME}.py").unlink(),
+            rf"{ADDIN_NAME}.py saknas i %LOCALAPPDATA%\kkik-xl\knappar.",
+        ),
     ],
     ids=[
         "no-config",
@@ -83,6 +89,7 @@ def test_complete_windows_installation_passes(tmp_path: Path) -> None:
         "udf-module-missing",
         "dll-missing",
         "addin-missing",
+        "button-module-missing",
     ],
 )
 def test_each_missing_part_fails_with_a_swedish_fix(tmp_path: Path, damage: object, expected: str) -> None:

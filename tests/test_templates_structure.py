@@ -232,3 +232,26 @@ def test_preview_values_show_the_catalogues_display_decimals(built: tuple[Templa
     for i, m in enumerate(CATALOGUE.measures_of(template.id)):
         expected = "0" if m.decimals == 0 else "0." + "0" * m.decimals
         assert ws.cell(HEADER_ROW + 2 + i, 3).number_format == expected, m.kpi
+
+
+def test_input_and_kontroll_sheets_print_every_row_one_page_wide(built: tuple[Template, Workbook]) -> None:
+    """No fixed print area on sheets that grow: a filled sheet prints all its rows, fit to the width."""
+    template, wb = built
+    for name in [t.sheet for t in template.tables] + ["Kontroll"]:
+        ws = wb[name]
+        assert not ws.print_area, name
+        assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToHeight == 0, name
+        assert ws.print_title_rows == "$1:$1" and ws.page_setup.orientation == "landscape", name
+
+
+def test_instructions_fit_a_screen_without_scrolling_sideways(built: tuple[Template, Workbook]) -> None:
+    _, wb = built
+    ws = wb["Instruktioner"]
+    assert ws.max_column == 4
+    widths = [ws.column_dimensions[c].width for c in "ABCD"]
+    assert sum(widths) <= 115  # ≈ 800 px at 100 % zoom
+    assert len(ws["A1"].value) <= 60  # the 16 pt title, one line across A:D
+    for row in ws.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and len(cell.value) > 40 and cell.row > 1:  # 1: title
+                assert cell.alignment.wrap_text, cell.coordinate

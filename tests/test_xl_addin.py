@@ -15,7 +15,14 @@ from fake_xlwings import FakeBook
 from oletools.olevba import VBA_Parser
 
 from kkik_xl.xl import buttons, macros
-from kkik_xl.xl.addin import ADDIN_NAME, CONF_SHEET, AddinSettings, build_addin, template_path
+from kkik_xl.xl.addin import (
+    ADDIN_NAME,
+    CONF_SHEET,
+    AddinSettings,
+    build_addin,
+    read_settings,
+    template_path,
+)
 
 SETTINGS = AddinSettings(
     r"%LOCALAPPDATA%\kkik-xl\venv\Scripts\pythonw.exe", r"%LOCALAPPDATA%\kkik-xl\knappar"
@@ -95,6 +102,7 @@ def test_config_sheet_is_active_and_complete(addin: Path) -> None:
     names, rows = sheet_rows(addin)
     assert names == [CONF_SHEET]
     assert rows == SETTINGS.rows()
+    assert read_settings(addin) == {k: v for k, v in rows if isinstance(v, str)}  # what doctor reads
     xlwings_vba = vba_modules(addin)["xlwings.bas"]
     for key, _ in rows:  # every key is one xlwings' VBA asks for (it upper-cases the sheet's keys)
         assert f'GetConfig("{key.upper()}"' in xlwings_vba, key

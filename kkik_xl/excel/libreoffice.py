@@ -68,12 +68,15 @@ def convert(
     return results
 
 
-def pdf_to_png(pdf: Path, png_stem: Path, page: int = 1, dpi: int = 80) -> Path:
-    """Render one page of ``pdf`` to ``<png_stem>.png`` with pdftoppm."""
+def pdf_to_png(
+    pdf: Path, png_stem: Path, page: int = 1, dpi: int = 80, height_pt: float | None = None
+) -> Path:
+    """Render one page of ``pdf`` to ``<png_stem>.png`` with pdftoppm (its top ``height_pt`` points only)."""
     png_stem.parent.mkdir(parents=True, exist_ok=True)
+    crop = ["-x", "0", "-y", "0", "-W", "100000", "-H", str(round(height_pt * dpi / 72))] if height_pt else []
     subprocess.run(
-        ["pdftoppm", "-png", "-r", str(dpi), "-f", str(page), "-l", str(page), "-singlefile", str(pdf),
-         str(png_stem)],
+        ["pdftoppm", "-png", "-r", str(dpi), "-f", str(page), "-l", str(page), *crop, "-singlefile",
+         str(pdf), str(png_stem)],
         check=True,
         capture_output=True,
     )  # fmt: skip

@@ -44,6 +44,13 @@ def page_with(pdf: Path, marker: str) -> int:
     return 1
 
 
+def text_bottom(pdf: Path, page: int, margin_pt: float = 40.0) -> float:
+    """Points from the top of ``page`` to below its last line of text (to crop empty paper away)."""
+    layout = _run("pdftotext", "-f", str(page), "-l", str(page), "-bbox", str(pdf), "-")
+    bottoms = [float(y) for y in re.findall(r'yMax="([\d.]+)"', layout)]
+    return max(bottoms, default=0.0) + margin_pt
+
+
 def _run(*cmd: str) -> str:
     return subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
 
@@ -63,7 +70,10 @@ def render_all(out_dir: Path, year: int = DEFAULT_YEAR, dpi: int = 80) -> list[P
         for t, first, result in zip(CATALOGUE.templates, first_pdfs, result_pdfs, strict=True):
             pngs.append(pdf_to_png(first, out_dir / f"{t.id}-forsta-sidan", dpi=dpi))
             page = page_with(result, f"Resultat {year} – preliminär")
-            pngs.append(pdf_to_png(result, out_dir / f"{t.id}-resultat", page=page, dpi=dpi))
+            height = text_bottom(result, page)
+            pngs.append(
+                pdf_to_png(result, out_dir / f"{t.id}-resultat", page=page, dpi=dpi, height_pt=height)
+            )
     return pngs
 
 

@@ -46,7 +46,11 @@ def write_instructions(wb: Workbook, fmt: Formats, template: Template, year: int
             for c, text in enumerate(block.cells):
                 ws.write_string(row, c, text, style)
             ws.set_row(
-                row, max(_row_height(t, w - 2) for t, w in zip(block.cells, _INSTR_WIDTHS, strict=True))
+                row,
+                max(
+                    _row_height(t, int((w - 1) * 1.25))
+                    for t, w in zip(block.cells, _INSTR_WIDTHS, strict=True)
+                ),
             )
         else:
             if block.kind == "heading":

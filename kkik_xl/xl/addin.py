@@ -14,6 +14,7 @@ from __future__ import annotations
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from xml.etree import ElementTree
 from xml.sax.saxutils import escape
 
 from kkik_xl.xl.xlwings_config import UDF_MODULE
@@ -22,6 +23,7 @@ ADDIN_NAME = "kkik_knappar"
 TEMPLATE_NAME = "quickstart_addin_ribbon.xlam"
 CONF_SHEET = "myaddin.conf"  # xlwings' PROJECT_NAME in the template's VBA is "myaddin"
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 
 RIBBON_XML = """<customUI xmlns="http://schemas.microsoft.com/office/2006/01/customui">
     <ribbon>
@@ -132,3 +134,22 @@ def build_addin(settings: AddinSettings, out_dir: Path, template: Path | None = 
     tmp.replace(target)
     (out_dir / f"{ADDIN_NAME}.py").write_text(BUTTON_MODULE, encoding="utf-8")
     return target
+
+
+def read_settings(path: Path) -> dict[str, str]:
+    """The text settings on a built add-in's ``myaddin.conf`` sheet (keys as written, e.g. ``PYTHONPATH``)."""
+    with zipfile.ZipFile(path) as z:
+        workbook = ElementTree.fromstring(z.read("xl/workbook.xml"))
+        if CONF_SHEET not in [s.attrib.get("name") for s in workbook.iter(f"{_MAIN}sheet")]:
+            raise ValueError(f"{path.name} har inget blad {CONF_SHEET}.")
+        shared = [
+            t.text or "" for t in ElementTree.fromstring(z.read("xl/sharedStrings.xml")).iter(f"{_MAIN}t")
+        ]
+        sheet = ElementTree.fromstring(z.read("xl/worksheets/sheet1.xml"))
+    settings = {}
+    for row in sheet.iter(f"{_MAIN}row"):
+        cells = [c for c in row.iter(f"{_MAIN}c") if c.attrib.get("t") == "s"]
+        if len(cells) == 2:
+            key, value = (shared[int(c.findtext(f"{_MAIN}v") or 0)] for c in cells)
+            settings[key] = value
+    return settings

@@ -10,15 +10,17 @@ import os
 import re
 import shutil
 import sys
+import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 from importlib import metadata
 from pathlib import Path
+from xml.etree import ElementTree
 
 from kkik_xl.catalogue import CATALOGUE
-from kkik_xl.xl.addin import ADDIN_NAME
+from kkik_xl.xl.addin import ADDIN_NAME, read_settings
 from kkik_xl.xl.xlwings_config import (
     INTERPRETER_KEY,
     UDF_MODULE,
@@ -153,17 +155,34 @@ def xlwings_config(home: Path, environ: Mapping[str, str], windows: bool) -> Che
     return Check(f"{title}: {path}", Status.OK)
 
 
+def _addin_parts(addin: Path, environ: Mapping[str, str]) -> str:
+    """What the KKiK add-in's own settings point at that is missing (empty when all is there)."""
+    try:
+        settings = read_settings(addin)
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile, ElementTree.ParseError) as err:
+        return f"{addin.name} kan inte läsas: {err}"
+    interpreter = settings.get("Interpreter_Win", "")
+    if not _local_path(expand(interpreter, environ)).is_file():
+        return f"Python-tolken i {addin.name} ({interpreter or 'tom'}) finns inte."
+    folder = settings.get("PYTHONPATH", "")
+    if not (_local_path(expand(folder, environ)) / f"{ADDIN_NAME}.py").is_file():
+        return f"{ADDIN_NAME}.py saknas i {folder or '(tom PYTHONPATH)'}."
+    return ""
+
+
 def addins(environ: Mapping[str, str], windows: bool) -> Check:
-    """The xlwings add-in and the KKiK add-in are in the user's XLSTART, the button module beside ours."""
+    """Both add-ins are in the user's XLSTART, and what the KKiK add-in's settings name exists."""
     title = "Excel-tillägg"
     if not windows:
         return Check(title, Status.NOT_APPLICABLE, "Excel och xlwings-tillägget används bara på Windows.")
     xlstart = Path(environ.get("APPDATA", "")) / "Microsoft" / "Excel" / "XLSTART"
-    module = Path(environ.get("LOCALAPPDATA", "")) / "kkik-xl" / "knappar" / f"{ADDIN_NAME}.py"
-    wanted = [xlstart / "xlwings.xlam", xlstart / f"{ADDIN_NAME}.xlam", module]
+    wanted = [xlstart / "xlwings.xlam", xlstart / f"{ADDIN_NAME}.xlam"]
     missing = [str(p) for p in wanted if not p.is_file()]
     if missing:
         return Check(title, Status.FAIL, "saknas: " + "; ".join(missing), REINSTALL)
+    problem = _addin_parts(wanted[1], environ)
+    if problem:
+        return Check(title, Status.FAIL, problem, REINSTALL)
     return Check(f"{title}: xlwings.xlam och {ADDIN_NAME}.xlam i {xlstart}", Status.OK)
 
 
