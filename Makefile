@@ -27,6 +27,10 @@ typecheck: $(STAMP)
 pytest: $(STAMP)
 	$(BIN)/pytest -q
 
+bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(BIN)/python benchmarks/bench_validate.py
+
 docs: $(STAMP)
 	$(BIN)/python -m kkik_xl.docgen docs/matt.md
 

@@ -92,3 +92,22 @@ def test_compare_kolada_json_notes_set_aside_rows(tmp_path: Path) -> None:
     # Lower waiting time is better; riket (0000) and the null value are not among the four.
     assert (measure["colour"], measure["rank"], measure["n"], measure["mean"]) == ("grön", 1, 4, 25.0)
     assert "riket" in result.stderr and "saknar värde" in result.stderr
+
+
+def test_quartile_rule_option(tmp_path: Path) -> None:
+    path = tmp_path / "tre.csv"
+    rows = [f"U00412;{code};2025;T;{v}" for code, v in (("0114", "90"), ("0115", "80"), ("0117", "70"))]
+    path.write_text("\n".join(["kpi;kommunkod;år;kön;värde", *rows]) + "\n", "utf-8")
+
+    def colours(*extra: str) -> list[str]:
+        args = ["compare", str(path), "--year", "2025", *extra]
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, result.output
+        docs = json.loads(result.stdout)["municipalities"]
+        return [next(m["colour"] for m in d["measures"] if m["kpi"] == "U00412") for d in docs]
+
+    assert colours() == ["grön", "gul", "röd"]  # ceil(3/4) = 1
+    assert colours("--quartile-rule", "floor") == ["gul", "gul", "gul"]  # floor(3/4) = 0
+    assert colours("--quartile-rule", "round") == ["grön", "gul", "röd"]  # round(0.75) = 1
+    bad = runner.invoke(app, ["compare", str(path), "--year", "2025", "--quartile-rule", "median"])
+    assert bad.exit_code == 2

@@ -114,11 +114,13 @@ def test_preview_colours_new_values_against_the_reference_year(tmp_path: Path) -
     assert result.exit_code == 0, result.output
     rows = {r["kpi"]: r for r in json.loads(result.stdout)}
     assert rows["U00412"]["colour"] == "grön" and rows["U00412"]["reference_year"] == 2024
+    assert all(r["synthetic_reference"] for r in rows.values()), "the reference is the synthetic dataset"
+    assert "SYNTETISKA DATA" in result.stderr
     assert rows["U00442"]["colour"] == "röd"
     assert rows["U00413"]["colour"] == "grå"
     assert rows["U00412"]["n"] == ref.filter(pl.col("kpi") == "U00412").height - 1  # own old value out
     text = runner.invoke(app, ["preview", str(sub), "--reference", str(reference)])
-    assert text.exit_code == 0 and "Trolig färg" in text.output
+    assert text.exit_code == 0 and "Trolig färg" in text.output and "SYNTETISKA referensvärden" in text.stdout
 
 
 def test_preview_of_a_broken_file_exits_2(tmp_path: Path) -> None:

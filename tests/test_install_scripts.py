@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -69,6 +70,14 @@ def test_script_parses_and_is_saved_for_windows_powershell(script: Path) -> None
         "Windows PowerShell 5.1 reads a file without BOM as ANSI (å, ä, ö)"
     )
     assert syntax_errors(raw) == []
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=lambda p: p.name)
+def test_python_code_passed_to_python_has_no_double_quotes(script: Path) -> None:
+    """Windows PowerShell 5.1 drops embedded double quotes from arguments to native programs."""
+    snippets = re.findall(r"-c '([^']*)'", text(script))
+    assert all('"' not in code for code in snippets)
+    assert len(snippets) == (2 if script == INSTALL else 0)
 
 
 def test_the_syntax_check_itself_finds_errors() -> None:
@@ -180,3 +189,20 @@ def test_unconfigure_of_only_our_settings_removes_file_and_folder(tmp_path: Path
     installation.configure(path, DEFAULT_INTERPRETER)
     installation.unconfigure(path, DEFAULT_INTERPRETER)
     assert not path.parent.exists()
+
+
+def _step(*args: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "kkik_xl.xl.installation", *args]
+    return subprocess.run(command, capture_output=True, text=True)
+
+
+def test_steps_run_as_the_scripts_run_them(tmp_path: Path) -> None:
+    config = tmp_path / ".xlwings" / "xlwings.conf"
+    done = _step("konfigurera", "--interpreter", DEFAULT_INTERPRETER, "--konfigfil", str(config))
+    assert done.returncode == 0 and done.stdout == f"xlwings inställningar skrivna i {config}.\n"
+    done = _step("avkonfigurera", "--interpreter", DEFAULT_INTERPRETER, "--konfigfil", str(config))
+    assert done.returncode == 0 and not config.exists()
+    blocked = tmp_path / "fil"
+    blocked.write_text("", encoding="utf-8")
+    failed = _step("tillagg", "--ut", str(blocked / "knappar"), "--interpreter", "x", "--pythonpath", "y")
+    assert failed.returncode == 1 and failed.stderr.startswith("Fel: ") and "Traceback" not in failed.stderr

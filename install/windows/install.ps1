@@ -68,8 +68,9 @@ function HittaPython {
     if ($Python) { return $Python }
     $py = Get-Command py -ErrorAction SilentlyContinue
     if ($py) {
-        $sokvag = & $py.Source -3 -c 'import sys; print(sys.executable)' 2>$null
-        if ($LASTEXITCODE -eq 0 -and $sokvag) { return $sokvag.Trim() }
+        # try: i Windows PowerShell 5.1 blir text på stderr ett avbrytande fel när $ErrorActionPreference är Stop.
+        try { $sokvag = & $py.Source -3 -c 'import sys; print(sys.executable)' 2>$null } catch { $sokvag = $null }
+        if ($LASTEXITCODE -eq 0 -and $sokvag) { return "$sokvag".Trim() }
     }
     $python = Get-Command python -ErrorAction SilentlyContinue
     if ($python -and $python.Source -notlike '*WindowsApps*') { return $python.Source }
@@ -77,9 +78,10 @@ function HittaPython {
 }
 
 function PythonVersion([string]$Program) {
-    $text = & $Program -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>$null
+    # Inga dubbla citattecken i argumentet: Windows PowerShell 5.1 skickar dem inte vidare till python.exe.
+    try { $text = & $Program -c 'import sys; print(sys.version_info[0], sys.version_info[1], sep=chr(46))' 2>$null } catch { $text = $null }
     if ($LASTEXITCODE -ne 0 -or -not $text) { return [version]'0.0' }
-    return [version]$text.Trim()
+    return [version]"$text".Trim()
 }
 
 # --- 1. Python och virtuell miljö -------------------------------------------------------------
@@ -109,6 +111,10 @@ if (Test-Path $Kalla) { $Kalla = (Resolve-Path $Kalla).Path }
 $pipArgument = @('-m', 'pip', 'install', '--upgrade', '--disable-pip-version-check')
 if ($PaketIndex) { $pipArgument += @('--index-url', $PaketIndex) }
 Kor 'Installationen av kkik-xl' $VenvPython ($pipArgument + @($Kalla))
+if (Test-Path $Kalla) {
+    # En lokal fil eller mapp med samma versionsnummer som redan finns installeras ändå om (bara paketet).
+    Kor 'Ominstallationen av kkik-xl' $VenvPython @('-m', 'pip', 'install', '--force-reinstall', '--no-deps', '--disable-pip-version-check', $Kalla)
+}
 
 # --- 3. Excel-tilläggen ------------------------------------------------------------------------------
 $hadeXlwingsTillagg = Test-Path (Join-Path $XlStart 'xlwings.xlam')

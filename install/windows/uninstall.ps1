@@ -54,8 +54,10 @@ Remove-Item -Force -ErrorAction SilentlyContinue (Join-Path $XlStart "$TillaggNa
 if ($anteckning -and -not $anteckning.xlwings_tillagg_fanns_fore) {
     Steg 'Tar bort xlwings-tillägget (xlwings.xlam), som installerades av kkik-xl'
     Remove-Item -Force -ErrorAction SilentlyContinue (Join-Path $XlStart 'xlwings.xlam')
-} else {
+} elseif ($anteckning) {
     Write-Host 'xlwings-tillägget lämnas kvar: det fanns före installationen av kkik-xl.'
+} else {
+    Write-Host 'xlwings-tillägget lämnas kvar (okänt om det fanns före kkik-xl); ta bort xlwings.xlam ur XLSTART om det inte behövs.'
 }
 
 # --- 2. xlwings inställningar ----------------------------------------------------------------------

@@ -13,7 +13,7 @@ from rich.table import Table
 from kkik_xl.catalogue import CATALOGUE
 from kkik_xl.commands.compare import fail, load_or_exit
 from kkik_xl.coordinator.colours import QuartileRule
-from kkik_xl.coordinator.presentation import with_unit
+from kkik_xl.coordinator.presentation import SYNTHETIC_BANNER, with_unit
 from kkik_xl.coordinator.preview import PreviewRow, preview, reference_year
 from kkik_xl.submission import SubmissionError, load_submission, verify_submission
 
@@ -60,16 +60,21 @@ def preview_command(
         raise fail(str(exc)) from exc
     for problem in verify_submission(sub):
         typer.echo(f"Observera: {problem}", err=True)
-    values = load_or_exit(reference, "T").frame
+    value_set = load_or_exit(reference, "T")
+    values = value_set.frame
+    if value_set.synthetic:
+        typer.echo(f"Observera: {SYNTHETIC_BANNER}", err=True)
     if values.is_empty():
         raise fail("Referensvärdena innehåller inga användbara värden.")
     ref_year = reference_year(values, year)
     new = {m.kpi: m.value for m in sub.measures if m.gender == "T"}
-    rows = preview(new, sub.municipality.code, values, ref_year, quartile_rule)
+    rows = preview(new, sub.municipality.code, values, ref_year, quartile_rule, synthetic=value_set.synthetic)
     if as_json:
         typer.echo(json.dumps([r.model_dump() for r in rows], ensure_ascii=False, indent=1))
         return
     title = f"Trolig färg – {sub.municipality.name} ({sub.municipality.code}), {sub.template.id} {sub.year}"
+    if value_set.synthetic:
+        title += " – mot SYNTETISKA referensvärden"
     Console().print(_table(rows, title))
 
 

@@ -19,7 +19,12 @@ def sign_command(
     role: Annotated[Role, typer.Option("--role", help="registrerad, kontrollerad eller godkand.")],
     by: Annotated[str, typer.Option("--by", help="Din roll eller ditt namn, till exempel ”controller”.")],
     key: Annotated[
-        Path | None, typer.Option("--key", help="Privat nyckel från kkik-xl keys create (valfritt).")
+        Path | None,
+        typer.Option(
+            "--key",
+            envvar="KKIK_XL_NYCKEL",
+            help="Privat nyckel från kkik-xl keys create (valfritt).",
+        ),
     ] = None,
 ) -> None:
     """Signera en inlämningsfil i en roll (fyra ögon: en person per roll, i ordning).

@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from kkik_xl.computation import UsageError
 from kkik_xl.excel.result import ReadError
@@ -49,14 +50,16 @@ def _run(
     big = file.is_file() and file.stat().st_size >= PROGRESS_FROM_BYTES
     if not big:
         return validate_workbook(file, template, year=year, params=params, last_year=last)
-    with err.status(f"Kontrollerar {file.name} …") as status:
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True) as bar:
+        task = bar.add_task(f"Kontrollerar {file.name} …", total=None)
         return validate_workbook(
             file,
             template,
             year=year,
             params=params,
             last_year=last,
-            progress=lambda step: status.update(f"{file.name}: {step.lower()} …"),
+            progress=lambda step: bar.update(task, description=f"{file.name}: {step.lower()} …"),
         )
 
 

@@ -18,6 +18,7 @@ class PreviewRow(BaseModel):
     reference_year: int
     n: int
     previous_value: float | None
+    synthetic_reference: bool = False  # the reference values are invented (synthetic dataset)
 
 
 def reference_year(reference: pl.DataFrame, year: int | None) -> int:
@@ -36,6 +37,8 @@ def preview(
     reference: pl.DataFrame,
     year: int,
     rule: QuartileRule = QuartileRule.CEIL,
+    *,
+    synthetic: bool = False,
 ) -> list[PreviewRow]:
     """Colour each value among the other municipalities' values for ``year`` (own old value left out)."""
     ref = reference.filter(pl.col("år") == year)
@@ -56,6 +59,7 @@ def preview(
                 reference_year=year,
                 n=len(distribution),
                 previous_value=own.get(m.kpi),
+                synthetic_reference=synthetic,
             )
         )
     return rows

@@ -23,6 +23,7 @@ _NUM_RE = r"^[+-]?\d+([.,]\d+)?$"
 _DATE_RE = r"^\d{4}-\d{2}-\d{2}$"
 _TIME_RE = r"^\d{1,2}[:.]\d{2}$"
 _DT_RE = r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?$"
+MAX_DISTINCT = 10_000
 
 POLARS_DTYPES = DTYPES  # one mapping from catalogue types to polars types, shared with the engines
 
@@ -86,6 +87,23 @@ def fast_expr(column: Column) -> pl.Expr:
     return pl.coalesce(
         text.str.strptime(pl.Datetime("us"), "%Y-%m-%d %H:%M:%S", strict=False),
         text.str.strptime(pl.Datetime("us"), "%Y-%m-%d %H:%M", strict=False),
+    )
+
+
+def distinct_expr(raw: pl.DataFrame, column: Column) -> pl.Expr:
+    """:func:`fast_expr` computed once per distinct value of ``raw`` and mapped back onto every row.
+
+    The same result as ``fast_expr(column)``, much cheaper for columns with few distinct values
+    (choices, ja/nej); with more than :data:`MAX_DISTINCT` of them it is ``fast_expr`` itself.
+    """
+    name = column.name
+    values = raw.select(pl.col(name).drop_nulls().unique())
+    if values.height > MAX_DISTINCT:
+        return fast_expr(column)
+    mapped = values.with_columns(fast_expr(column).alias("__to"))
+    dtype = POLARS_DTYPES[column.type]
+    return pl.col(name).replace_strict(
+        mapped.get_column(name), mapped.get_column("__to"), default=None, return_dtype=dtype
     )
 
 

@@ -6,31 +6,21 @@ the formulas of computed cells (every formula outside the input sheets and ``_me
 ``_meta`` sheet itself. Formula text is normalised (no ``=``, ``_xlfn.``/``_xlws.`` prefixes or spaces
 outside string literals, upper case outside literals) so that a spreadsheet program re-saving a file
 does not change the fingerprint.
-
-:func:`file_fingerprint` loads a file without the cells of the sheets that hold Tables (they are not
-fingerprinted), so a sheet with a million rows, or a million formatted empty rows, costs nothing.
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
 import json
-import posixpath
 import re
-import zipfile
-from pathlib import Path
 from typing import Any
 
-import openpyxl
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.formula import ArrayFormula
 from openpyxl.worksheet.worksheet import Worksheet
 
 META_SHEET = "_meta"
 _LITERAL = re.compile(r'("(?:[^"]|"")*")')
-_SHEET_DATA = re.compile(rb"<(\w+:)?sheetData\b[^>]*?(?:/>|>.*</(\w+:)?sheetData>)", re.DOTALL)
-_TABLE_REL = re.compile(rb'Type="[^"]*/relationships/table"')
 
 
 def normalise_formula(text: str | None) -> str:
@@ -106,31 +96,3 @@ def fingerprint(wb: Workbook) -> str:
     """SHA-256 (hex) of :func:`structure` of an openpyxl workbook loaded with formulas (not data_only)."""
     payload = json.dumps(structure(wb), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
-
-
-def _table_sheet_parts(zf: zipfile.ZipFile) -> set[str]:
-    """Zip members of the worksheets that have a Table relationship."""
-    out = set()
-    for name in zf.namelist():
-        folder, rels = posixpath.split(name)
-        is_sheet_rels = folder.endswith("worksheets/_rels") and rels.endswith(".rels")
-        if is_sheet_rels and _TABLE_REL.search(zf.read(name)):
-            out.add(posixpath.join(posixpath.dirname(folder), rels.removesuffix(".rels")))
-    return out
-
-
-def file_fingerprint(path: Path) -> str:
-    """:func:`fingerprint` of an ``.xlsx``/``.xlsm`` file, reading no cells of the Tables' sheets."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(path) as src, zipfile.ZipFile(buffer, "w") as dst:
-        skip = _table_sheet_parts(src)
-        for info in src.infolist():
-            data = src.read(info)
-            if info.filename in skip:
-                data = _SHEET_DATA.sub(lambda m: b"<%ssheetData/>" % (m[1] or b""), data, count=1)
-            dst.writestr(info, data)
-    wb = openpyxl.load_workbook(buffer, keep_vba=False, rich_text=False)
-    try:
-        return fingerprint(wb)
-    finally:
-        wb.close()

@@ -166,6 +166,7 @@ def mark_workbook(original: Path, findings: Sequence[Finding]) -> Path:
 
     target = marked_path(original)
     writer = OpenpyxlMarkWriter(original)
+    writer.clear_previous()
     apply(writer, findings)
     atomic_save(writer.save, target)
     return target

@@ -22,7 +22,15 @@ from kkik_xl.catalogue import CATALOGUE, Column, ColumnType, Table, Template
 from kkik_xl.excel import read_codes as rc
 from kkik_xl.excel.cell_errors import classify_errors
 from kkik_xl.excel.columns import ColumnMatch, match_columns, normalise_header
-from kkik_xl.excel.convert import POS, CellProblem, fast_expr, parse_cells, patch, stripped
+from kkik_xl.excel.convert import (
+    POS,
+    CellProblem,
+    distinct_expr,
+    fast_expr,
+    parse_cells,
+    patch,
+    stripped,
+)
 from kkik_xl.excel.frames import Placement, finish
 from kkik_xl.excel.meta import OoxmlParts, read_meta, zip_parts
 from kkik_xl.excel.result import ReadError, ReadResult, WorkbookMeta
@@ -137,8 +145,10 @@ def _convert(
     problems: list[CellProblem] = []
     exprs: list[pl.Expr] = []
     for c in columns:
-        if c.type in (ColumnType.TEXT, ColumnType.CHOICE, ColumnType.JANEJ):
+        if c.type is ColumnType.TEXT:
             exprs.append(fast_expr(c).alias(c.name))
+        elif c.type in (ColumnType.CHOICE, ColumnType.JANEJ):
+            exprs.append(distinct_expr(raw, c).alias(c.name))
         elif c.type is ColumnType.INT:
             x = pl.col(c.name)
             exprs.append(pl.when(x.round(0) == x).then(x).cast(pl.Int64, strict=False).alias(c.name))
@@ -150,10 +160,11 @@ def _convert(
     for c in columns:
         if c.type not in (ColumnType.INT, ColumnType.TIME, ColumnType.CHOICE, ColumnType.JANEJ):
             continue
-        failed = raw.select(
-            POS, stripped(c.name) if c.type in (ColumnType.CHOICE, ColumnType.JANEJ) else pl.col(c.name)
+        failed = raw.select(POS, c.name).filter(
+            pl.col(c.name).is_not_null() & typed.get_column(c.name).is_null()
         )
-        failed = failed.filter(pl.col(c.name).is_not_null() & typed.get_column(c.name).is_null())
+        if c.type in (ColumnType.CHOICE, ColumnType.JANEJ):  # blank text is empty, not a failure
+            failed = failed.with_columns(stripped(c.name)).drop_nulls(c.name)
         if failed.height:
             values = [(pos, _plain(v)) for pos, v in failed.iter_rows()]
             fixed, bad = parse_cells(c, values)

@@ -16,6 +16,19 @@ DUPLICATE = register(
 )
 
 
+def repeated_keys(frame: pl.DataFrame, keys: list[str]) -> pl.DataFrame:
+    """``_row`` and ``keys`` of the complete-key rows whose key hash occurs more than once.
+
+    A cheap pre-filter (hash, sort, compare neighbours) that keeps every row of every exact repeat;
+    a hash collision only lets an extra row through, which the exact comparison then drops.
+    """
+    complete = frame.select("_row", *keys).filter(pl.all_horizontal(pl.col(k).is_not_null() for k in keys))
+    hashes = complete.select(pl.struct(keys).hash()).to_series()
+    ordered = hashes.sort()
+    repeated = ordered.filter(ordered == ordered.shift(1)).unique()
+    return complete.filter(hashes.is_in(repeated.implode()))
+
+
 def check(ctx: RuleContext) -> list[Finding]:
     """Every repeat of a key after its first row (rows with an empty key part are not compared)."""
     out: list[Finding] = []
@@ -25,9 +38,8 @@ def check(ctx: RuleContext) -> list[Finding]:
         if frame is None or not keys or not all(ctx.has_column(table, k) for k in keys):
             continue
         hits = (
-            frame.lazy()
-            .select("_row", *keys)
-            .filter(pl.all_horizontal(pl.col(k).is_not_null() for k in keys))
+            repeated_keys(frame, keys)
+            .lazy()
             .with_columns(pl.col("_row").min().over(keys).alias("first"))
             .filter(pl.col("_row") != pl.col("first"))
             .select("_row", keys[0], "first")

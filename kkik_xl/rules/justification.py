@@ -10,7 +10,8 @@ from python_calamine import CalamineWorkbook
 from kkik_xl.excel.marking import KONTROLL_SHEET
 from kkik_xl.findings import Finding, Severity
 
-Key = tuple[str, str, str]
+Key = tuple[str, str, str, str]
+"""``(Kod, Blad, Cell, Mått)``; ``Mått`` only counts for findings without a cell (``""`` otherwise)."""
 
 
 def _text(value: object) -> str:
@@ -20,7 +21,7 @@ def _text(value: object) -> str:
 
 
 def read_justifications(path: Path) -> dict[Key, str]:
-    """``(Kod, Blad, Cell) → Motivering`` from the Kontroll sheet (empty when there is none)."""
+    """``(Kod, Blad, Cell, Mått) → Motivering`` from the Kontroll sheet (empty when there is none)."""
     if path.suffix.lower() not in (".xlsx", ".xlsm", ".xls", ".ods"):
         return {}
     book = CalamineWorkbook.from_path(str(path))
@@ -34,24 +35,33 @@ def read_justifications(path: Path) -> dict[Key, str]:
         kod, blad, cell, motivering = (header.index(h) for h in ("Kod", "Blad", "Cell", "Motivering"))
     except ValueError:
         return {}
+    matt = header.index("Mått") if "Mått" in header else None
     out: dict[Key, str] = {}
     for row in rows[1:]:
         cells = [_text(v) for v in row] + [""] * len(header)
         if cells[motivering]:
-            out[(cells[kod], cells[blad], cells[cell])] = cells[motivering]
+            measure = cells[matt] if matt is not None and not cells[cell] else ""
+            out[(cells[kod], cells[blad], cells[cell], measure)] = cells[motivering]
     return out
 
 
 def key(finding: Finding) -> Key:
-    """The matching key of a finding."""
-    return (finding.code, finding.sheet or "", finding.cell or "")
+    """The matching key of a finding: its cell, or its measure when it has no cell."""
+    cell = finding.cell or ""
+    return (finding.code, finding.sheet or "", cell, "" if cell else finding.measure or "")
+
+
+def justification_for(finding: Finding, justifications: dict[Key, str]) -> str | None:
+    """The finding's Motivering; a cell-less row without Mått applies to every measure of its sheet."""
+    k = key(finding)
+    return justifications.get(k) or (justifications.get((*k[:3], "")) if k[3] else None)
 
 
 def attach(findings: Iterable[Finding], justifications: dict[Key, str]) -> list[Finding]:
     """Findings with their justification attached (only warnings and infos can be justified)."""
     out: list[Finding] = []
     for f in findings:
-        text = justifications.get(key(f))
+        text = justification_for(f, justifications) if justifications else None
         if text and f.severity is not Severity.ERROR:
             f = f.model_copy(update={"justification": text})
         out.append(f)

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 
 import polars as pl
 
+from kkik_xl.catalogue import ColumnType, Table
 from kkik_xl.codes import register
 from kkik_xl.excel import workbook_text
 from kkik_xl.findings import Finding, Severity
@@ -39,15 +40,33 @@ def _finding(sheet: str, cell: str, text: str, column: str | None = None) -> Fin
     )
 
 
+def _scanned(table: Table, name: str, dtype: pl.DataType) -> bool:
+    """False for private columns, other dtypes, and choice columns (they only hold catalogue choices,
+    none of which is a number; a cell that was something else is a reader finding, scanned below)."""
+    if name.startswith("_") or not isinstance(dtype, _TEXT_TYPES):
+        return False
+    column = next((c for c in table.columns if c.name == name), None)
+    if column is None or column.type is not ColumnType.CHOICE:
+        return True
+    return any(find_personnummer(choice) for choice in column.choices)
+
+
+def _candidates(frame: pl.DataFrame, name: str, dtype: pl.DataType) -> pl.DataFrame:
+    """Rows that may hold a number; a whole number below 10⁹ has too few digits, so it is skipped first."""
+    if isinstance(dtype, pl.Int64 | pl.Int32 | pl.UInt64):
+        frame = frame.filter(pl.col(name).abs() >= 1_000_000_000)
+    return frame.filter(candidate_expr(name)).select("_row", pl.col(name).cast(pl.String))
+
+
 def _frame_cells(ctx: RuleContext) -> Iterator[tuple[str, str, str, str]]:
     for table in ctx.template.tables:
         frame = ctx.present(table)
         if frame is None:
             continue
         for name, dtype in frame.schema.items():
-            if name.startswith("_") or not isinstance(dtype, _TEXT_TYPES):
+            if not _scanned(table, name, dtype):
                 continue
-            hits = frame.filter(candidate_expr(name)).select("_row", pl.col(name).cast(pl.String))
+            hits = _candidates(frame, name, dtype)
             letter = ctx.letter(table, name)
             for row, text in hits.iter_rows():
                 yield ctx.sheet(table), f"{letter}{row}", text, name

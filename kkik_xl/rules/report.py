@@ -78,8 +78,22 @@ def _cells(f: Finding) -> list[str]:
     ]
 
 
+def _per_code_rows(report: ValidationReport) -> str:
+    """One table row per code: severity, code, title and how many findings it has."""
+    e = html.escape
+    rows = []
+    for code, n in report.per_code().items():
+        spec = CODES.get(code)
+        severity = SEVERITY_SV[spec.severity] if spec else ""
+        rows.append(
+            f"<tr><td>{e(severity)}</td><td>{e(code)}</td><td>{e(spec.title if spec else '')}</td>"
+            f"<td>{n}</td></tr>"
+        )
+    return "\n".join(rows)
+
+
 def to_html(report: ValidationReport) -> str:
-    """A standalone Swedish HTML page listing every finding."""
+    """A standalone Swedish HTML page: counts per severity and per code, then every finding."""
     e = html.escape
     counts = Counter(f.severity for f in report.findings)
     rows = "\n".join(
@@ -90,13 +104,19 @@ def to_html(report: ValidationReport) -> str:
         for f in report.findings
     )
     summary = ", ".join(f"{counts.get(s, 0)} {e(SEVERITY_SV[s].lower())}" for s in Severity)
+    unjustified = len(report.unjustified_warnings)
     return f"""<!DOCTYPE html>
 <html lang="sv"><head><meta charset="utf-8"><title>Kontroll av {e(report.file)}</title>
 <style>body{{font-family:sans-serif}}table{{border-collapse:collapse}}
 td,th{{border:1px solid #ccc;padding:4px}}
 tr.error td{{background:#FFC7CE}}tr.warning td{{background:#FFEB9C}}tr.info td{{background:#DDEBF7}}</style>
 </head><body><h1>Kontroll av {e(report.file)}</h1>
-<p>Mall {e(report.template)}, år {report.year}: {summary}.</p>
+<p>Mall {e(report.template)}, år {report.year}: {summary}. {unjustified} varningar saknar motivering.</p>
+<h2>Antal per kod</h2>
+<table><thead><tr><th>Allvarlighet</th><th>Kod</th><th>Kontroll</th><th>Antal</th></tr></thead><tbody>
+{_per_code_rows(report)}
+</tbody></table>
+<h2>Alla anmärkningar</h2>
 <table><thead><tr><th>Allvarlighet</th><th>Kod</th><th>Blad</th><th>Cell</th><th>Meddelande</th><th>Mått</th>
 <th>Motivering</th></tr></thead><tbody>
 {rows}

@@ -1,4 +1,8 @@
-"""Writing submissions atomically and loading them with a JSON-schema check first (Swedish messages)."""
+"""Writing submissions atomically and loading them with a JSON-schema check first (Swedish messages).
+
+The schema check runs in ``jsonschema_rs`` (compiled, ~100× faster: a national merge reads thousands of
+files); when it finds a problem, ``jsonschema`` lists the problems for the Swedish messages.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema  # type: ignore[import-untyped]
+import jsonschema_rs
 from pydantic import ValidationError
 
 from kkik_xl.submission.model import FORMAT, FORMAT_VERSION, Submission
@@ -38,6 +43,19 @@ def submission_schema() -> dict[str, Any]:
         "$id": "https://kkik-xl.se/schemas/submission.schema.json",
         **schema,
     }
+
+
+@lru_cache(maxsize=1)
+def _fast_validator() -> jsonschema_rs.Draft202012Validator:
+    return jsonschema_rs.Draft202012Validator(submission_schema())
+
+
+def schema_errors(data: Any) -> list[jsonschema.ValidationError]:
+    """Every JSON-schema problem of ``data`` (empty when valid), sorted by JSON path."""
+    if _fast_validator().is_valid(data):
+        return []
+    validator = jsonschema.Draft202012Validator(submission_schema())
+    return sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
 
 
 def schema_text() -> str:
@@ -150,8 +168,7 @@ def _parse_json(text: str, name: str) -> Any:
 def parse_submission(text: str, name: str = "Filen") -> Submission:
     """Validate ``text`` with the JSON schema first, then build the model; raises SubmissionError."""
     data = _parse_json(text, name)
-    validator = jsonschema.Draft202012Validator(submission_schema())
-    errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    errors = schema_errors(data)
     problems = [_schema_message(e) for e in errors[:MAX_PROBLEMS]]
     newer = _newer_version(data, name)
     if newer:

@@ -1,0 +1,166 @@
+"""Template checks: version, year, origin, structure (fingerprint), missing sheets and renamed columns.
+
+Each deviation is a finding with its place, never an exception.
+"""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+import pytest
+from rule_helpers import places
+from xlsx_builders import template_workbook
+
+from kkik_xl.catalogue import CATALOGUE
+from kkik_xl.excel.template_builder import write_template
+from kkik_xl.excel.template_fill import fill_template
+from kkik_xl.findings import Severity
+from kkik_xl.rules import validate_workbook
+
+ROWS = [
+    {
+        "Enhet": "Solen",
+        "Önskat placeringsdatum": date(2025, 2, m),
+        "Erbjudet placeringsdatum": date(2025, 2, m),
+    }
+    for m in range(3, 10)
+]
+
+
+@pytest.fixture(scope="module")
+def filled(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("mall")
+    blank = write_template("forskola", 2025, folder / "tom")
+    return fill_template(blank, folder / "forskola.xlsx", {"Placeringar": ROWS}, kommun="Ale")
+
+
+def _copy(filled: Path, tmp_path: Path, edit: object = None) -> Path:
+    path = tmp_path / "forskola.xlsx"
+    shutil.copy(filled, path)
+    if callable(edit):
+        wb = openpyxl.load_workbook(path)
+        edit(wb)
+        wb.save(path)
+    return path
+
+
+def _template_findings(path: Path, **kwargs: object) -> list[tuple[str | None, str | None, str]]:
+    report = validate_workbook(path, **kwargs)  # type: ignore[arg-type]
+    return places(f for f in report.findings if f.code.startswith(("KKIK-MA-", "KKIK-LS-")))
+
+
+def test_a_filled_template_has_no_template_findings(filled: Path, tmp_path: Path) -> None:
+    assert _template_findings(_copy(filled, tmp_path)) == []
+
+
+@pytest.mark.parametrize(
+    ("version", "advice"),
+    [
+        ("0.9", "Flytta över uppgifterna till den senaste mallen (kkik-xl template)."),
+        ("", "Flytta över uppgifterna till den senaste mallen (kkik-xl template)."),
+        ("9.0", "Uppdatera kkik-xl."),
+    ],
+)
+def test_outdated_or_unknown_template_version(
+    filled: Path, tmp_path: Path, version: str, advice: str
+) -> None:
+    path = _copy(filled, tmp_path, lambda wb: wb["_meta"].__setitem__("B2", version or None))
+    report = validate_workbook(path)
+    found = [f for f in report.findings if f.code == "KKIK-MA-001"]
+    assert places(found) == [("_meta", "B2", "KKIK-MA-001")]
+    assert found[0].severity is Severity.WARNING
+    current = CATALOGUE.template("forskola").version
+    shown = version or "(saknas)"
+    assert found[0].message == (
+        f"Filen är gjord med version {shown} av mallen forskola, men gällande version är {current}. {advice}"
+    )
+
+
+def test_a_changed_structure_is_reported_by_the_fingerprint(filled: Path, tmp_path: Path) -> None:
+    def rename_sheet(wb: openpyxl.Workbook) -> None:
+        wb["Instruktioner"].title = "Min instruktion"
+
+    assert _template_findings(_copy(filled, tmp_path, rename_sheet)) == [("_meta", "B5", "KKIK-MA-002")]
+
+
+def test_a_missing_input_sheet_is_an_error_not_a_crash(filled: Path, tmp_path: Path) -> None:
+    def drop_sheet(wb: openpyxl.Workbook) -> None:
+        del wb["Placeringar"]
+
+    report = validate_workbook(_copy(filled, tmp_path, drop_sheet))
+    assert places(f for f in report.findings if f.code.startswith(("KKIK-MA-", "KKIK-LS-"))) == [
+        ("Placeringar", None, "KKIK-LS-009"),
+        ("_meta", "B5", "KKIK-MA-002"),
+    ]
+    assert report.has_errors
+    assert all(r.value is None for r in report.results)
+
+
+def _rename_header(new: str) -> object:
+    def edit(wb: openpyxl.Workbook) -> None:
+        ws = wb["Placeringar"]
+        ws["B1"] = new
+        ws.tables["Placeringar"].tableColumns[1].name = new
+
+    return edit
+
+
+def test_a_header_with_other_case_and_spaces_is_read_with_a_warning(filled: Path, tmp_path: Path) -> None:
+    path = _copy(filled, tmp_path, _rename_header("önskat  placeringsdatum "))
+    report = validate_workbook(path)
+    assert _template_findings(path) == [("Placeringar", "B1", "KKIK-LS-006"), ("_meta", "B5", "KKIK-MA-002")]
+    assert next(r for r in report.results if r.kpi == "U11401").rows_used == len(ROWS)
+
+
+def test_a_renamed_column_is_missing_plus_unknown(filled: Path, tmp_path: Path) -> None:
+    path = _copy(filled, tmp_path, _rename_header("Önskad dag"))
+    report = validate_workbook(path)
+    assert _template_findings(path) == [
+        ("Placeringar", "B1", "KKIK-LS-007"),
+        ("Placeringar", None, "KKIK-LS-004"),
+        ("_meta", "B5", "KKIK-MA-002"),
+    ]
+    # One finding for the column, not one per row.
+    assert not [f for f in report.findings if f.code == "KKIK-VA-001"]
+    assert next(r for r in report.results if r.kpi == "U11401").value is None
+
+
+def test_a_missing_header_without_meta(tmp_path: Path) -> None:
+    rows = [["Solen", date(2025, 2, 3), None]]
+    path = template_workbook(
+        tmp_path / "egen.xlsx",
+        "forskola",
+        {"Placeringar": rows},
+        headers={"Placeringar": ["Enhet", "Önskat placeringsdatum", "Kommentar"]},
+        meta=False,
+    )
+    assert _template_findings(path, template_id="forskola", year=2025) == [
+        ("Placeringar", None, "KKIK-LS-004"),
+        ("_meta", None, "KKIK-MA-003"),
+    ]
+
+
+def test_a_template_of_another_year(filled: Path, tmp_path: Path) -> None:
+    path = _copy(filled, tmp_path, lambda wb: wb["_meta"].__setitem__("B4", "2024"))
+    found = [f for f in validate_workbook(path, year=2025).findings if f.code == "KKIK-MA-005"]
+    assert places(found) == [("_meta", "B4", "KKIK-MA-005")]
+    assert found[0].message == (
+        "Mallen är gjord för 2024, men filen kontrolleras för 2025. Ange rätt år eller hämta årets mall."
+    )
+
+
+def test_quality_columns_of_the_year_missing_in_an_old_template(tmp_path: Path) -> None:
+    # Nattfasta is asked from 2017: a 2016 layout validated for 2025 lacks it.
+    units = [["Eken", 20, *["Ja"] * 6]]
+    path = template_workbook(tmp_path / "sabo.xlsx", "sarskilt-boende", {"Kvalitet": units}, year=2016)
+    report = validate_workbook(path, year=2025)
+    quality = [f for f in report.findings if f.code == "KKIK-MA-004"]
+    assert places(quality) == [("Kvalitet", None, "KKIK-MA-004")]
+    assert quality[0].measure == "U23488"
+    assert quality[0].message == (
+        "Tabellen Kvalitet saknar kvalitetsaspekterna Nattfasta, som gäller för 2025. "
+        "Mallen är troligen för ett annat år: hämta mallen för 2025."
+    )
