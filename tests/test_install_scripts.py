@@ -206,3 +206,11 @@ def test_steps_run_as_the_scripts_run_them(tmp_path: Path) -> None:
     blocked.write_text("", encoding="utf-8")
     failed = _step("tillagg", "--ut", str(blocked / "knappar"), "--interpreter", "x", "--pythonpath", "y")
     assert failed.returncode == 1 and failed.stderr.startswith("Fel: ") and "Traceback" not in failed.stderr
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=lambda p: p.name)
+def test_script_refuses_while_excel_runs_before_changing_anything(script: Path) -> None:
+    body = text(script)
+    check = body.index("if (Get-Process EXCEL")
+    changes = [m.start() for m in re.finditer(r"^\s*(Kor |Remove-Item|New-Item|& \$(?!Program))", body, re.M)]
+    assert changes and check < min(changes)

@@ -84,3 +84,15 @@ def test_normalise_formula_ignores_prefixes_and_spacing_but_not_literals() -> No
     assert normalise_formula("=_xlfn.WORKDAY( A1, 1 )") == normalise_formula("WORKDAY(A1,1)")
     assert normalise_formula('=COUNTIFS(T[a],"Ja")') != normalise_formula('=COUNTIFS(T[a],"ja")')
     assert normalise_formula('=IF(A1="a b",1,0)') == 'IF(A1="a b",1,0)'
+
+
+def test_filled_cells_take_the_column_format(template_bytes: bytes, tmp_path: Path) -> None:
+    """Like Excel when a user types: unlocked, top-aligned, typed number format from the column."""
+    src = tmp_path / "forskola.xlsx"
+    src.write_bytes(template_bytes)
+    template = CATALOGUE.template("forskola")
+    rows = {t.name: example_rows(template, t, DEFAULT_YEAR, n=5) for t in template.tables}
+    ws = openpyxl.load_workbook(fill_template(src, tmp_path / "ifylld.xlsx", rows))["Placeringar"]
+    for cell in ws[3]:
+        assert cell.protection.locked is False and cell.alignment.vertical == "top", cell.coordinate
+    assert [c.number_format for c in ws[3]] == ["@", "yyyy-mm-dd", "yyyy-mm-dd", "@"]

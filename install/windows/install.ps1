@@ -84,6 +84,11 @@ function PythonVersion([string]$Program) {
     return [version]"$text".Trim()
 }
 
+# Excel håller tilläggen och miljöns Python (funktionsservern) öppna: uppgradering och kopiering misslyckas då.
+if (Get-Process EXCEL -ErrorAction SilentlyContinue) {
+    Avbryt 'Excel är öppet. Spara ditt arbete, stäng Excel och kör skriptet igen.'
+}
+
 # --- 1. Python och virtuell miljö -------------------------------------------------------------
 Steg 'Kontrollerar Python'
 $BasPython = HittaPython
@@ -123,9 +128,6 @@ if (Test-Path $Manifest) {
     $hadeXlwingsTillagg = [bool]$tidigare.xlwings_tillagg_fanns_fore
 }
 if (-not $UtanExcel) {
-    if (Get-Process EXCEL -ErrorAction SilentlyContinue) {
-        Avbryt 'Excel är öppet. Spara ditt arbete, stäng Excel och kör skriptet igen.'
-    }
     $xlwings = Join-Path $Venv 'Scripts\xlwings.exe'
     Steg 'Installerar xlwings-tillägget (xlwings addin install)'
     Kor 'xlwings addin install' $xlwings @('addin', 'install')

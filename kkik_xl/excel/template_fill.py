@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from copy import copy
 from datetime import date, datetime, time
 from pathlib import Path
 
 import openpyxl
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from kkik_xl.catalogue import CATALOGUE
 from kkik_xl.excel.template_formats import DATE_FORMAT, DATETIME_FORMAT, TIME_FORMAT
@@ -36,10 +39,13 @@ def fill_template(
         ws = wb[table.sheet]
         headers = [c.value for c in ws[1] if c.value is not None]
         data = rows.get(table.name, [])
+        styles = [_column_style(ws, c) for c in range(1, len(headers) + 1)]
         for r, row in enumerate(data, start=2):
             for c, header in enumerate(headers, start=1):
                 value = row.get(str(header))
                 cell = ws.cell(row=r, column=c, value=value)
+                if styles[c - 1] is not None:
+                    cell._style = copy(styles[c - 1])  # as Excel does when a user types in the column
                 for kind, number_format in _FORMATS:
                     if isinstance(value, kind):
                         cell.number_format = number_format
@@ -54,3 +60,11 @@ def fill_template(
     out_path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(out_path)
     return out_path
+
+
+def _column_style(ws: Worksheet, column: int) -> StyleArray | None:
+    """The style array of the column's format (openpyxl does not apply it to new cells), if any."""
+    for dim in ws.column_dimensions.values():
+        if dim.min is not None and dim.max is not None and dim.min <= column <= dim.max:
+            return dim._style
+    return None
