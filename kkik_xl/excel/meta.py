@@ -66,6 +66,13 @@ def _sheet_parts(zf: zipfile.ZipFile, workbook: Any) -> dict[str, str]:
     return parts
 
 
+def sheet_members(zf: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name → zip member of its XML, for an OOXML file."""
+    if "xl/workbook.xml" not in zf.namelist():
+        return {}
+    return _sheet_parts(zf, SafeET.fromstring(zf.read("xl/workbook.xml")))
+
+
 def first_valued_row(zf: zipfile.ZipFile, member: str, limit: int = 8 << 20) -> int:
     """0-based sheet row of the first cell with a value (where calamine's range starts), else 0."""
     buffer = b""

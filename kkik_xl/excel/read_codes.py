@@ -76,3 +76,17 @@ DUPLICATE_COLUMN = register(
     "Rubriken finns flera gånger",
     "Rubriken {column!r} finns flera gånger i tabellen {table}. Bara den första läses.",
 )
+MERGED_CELLS = register(
+    "KKIK-LS-012",
+    W,
+    "Sammanslagna celler i tabellen",
+    "Cellerna {cell} i kolumnen {column} är sammanslagna. Bara {first} har ett värde; de andra cellerna "
+    "läses som tomma. Dela upp sammanslagningen och skriv värdet på varje rad.",
+)
+UNCALCULATED = register(
+    "KKIK-LS-013",
+    W,
+    "Formeln har inget uträknat värde",
+    "Cell {cell} i kolumnen {column} innehåller formeln{formula} men inget uträknat värde (filen har inte "
+    "räknats om i Excel), så cellen läses som tom. Öppna filen i Excel och spara den, eller skriv in värdet.",
+)

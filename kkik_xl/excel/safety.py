@@ -91,3 +91,19 @@ def _check_prolog(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> Non
             f"Filen {path.name} innehåller en XML-deklaration (DTD/entitet) i {info.filename}, "
             "vilket Excel aldrig skriver. Filen läses inte av säkerhetsskäl."
         )
+
+
+_OTHER_OFFICE = (("word/", "ett Word-dokument"), ("ppt/", "en PowerPoint-presentation"))
+
+
+def unreadable_reason(path: Path) -> str:
+    """Swedish reason for a container that passed :func:`check_file` but no spreadsheet parser can open."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = zf.namelist()
+    except (zipfile.BadZipFile, OSError):
+        names = []
+    for prefix, what in _OTHER_OFFICE:
+        if any(n.startswith(prefix) for n in names):
+            return f"Filen {path.name} är {what}, inte ett kalkylark. Öppna rätt fil eller spara om den."
+    return f"Filen {path.name} kan inte läsas som kalkylark: arbetsboken i filen saknas eller är skadad."

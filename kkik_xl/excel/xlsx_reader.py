@@ -34,7 +34,8 @@ from kkik_xl.excel.convert import (
 from kkik_xl.excel.frames import Placement, finish
 from kkik_xl.excel.meta import OoxmlParts, read_meta, zip_parts
 from kkik_xl.excel.result import ReadError, ReadResult, WorkbookMeta
-from kkik_xl.excel.safety import check_file
+from kkik_xl.excel.safety import check_file, unreadable_reason
+from kkik_xl.excel.sheet_xml import scan_sheet, sheet_findings
 from kkik_xl.findings import Finding
 
 FAST_DTYPE: dict[ColumnType, str] = {
@@ -66,7 +67,8 @@ def open_book(path: Path) -> fastexcel.ExcelReader:
     try:
         return fastexcel.read_excel(path)
     except Exception as err:  # fastexcel raises several unrelated types for unreadable files
-        raise ReadError(f"Filen {path.name} kan inte läsas som kalkylark ({err}).") from None
+        logging.getLogger(__name__).debug("fastexcel could not open %s: %s", path, err)
+        raise ReadError(unreadable_reason(path)) from None
 
 
 def _load(book: fastexcel.ExcelReader, loc: Location, dtypes: dict[str | int, Any], wanted: set[str]) -> Any:
@@ -249,10 +251,11 @@ def read_spreadsheet(
             continue
         frame, findings, match = load_table(book, loc, tab, columns, date1904)
         result.tables[tab.name] = frame
-        result.placements[tab.name] = Placement.of(
-            loc.sheet, match, first_row=loc.header_row + 2, first_col=match.first_col
-        )
+        place = Placement.of(loc.sheet, match, first_row=loc.sheet_header_row + 2, first_col=match.first_col)
+        result.placements[tab.name] = place
         result.findings.extend(findings)
+        if is_ooxml:
+            result.findings.extend(sheet_findings(scan_sheet(path, loc.sheet), place))
         if match.missing_required:
             result.missing_columns[tab.name] = match.missing_required
     return result

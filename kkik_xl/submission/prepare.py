@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import polars as pl
 
@@ -57,8 +58,13 @@ def workbook_fingerprint(path: Path, stored: str | None) -> str | None:
     import openpyxl
 
     from kkik_xl.excel.fingerprint import fingerprint
+    from kkik_xl.excel.structure_copy import structure_copy
 
-    return fingerprint(openpyxl.load_workbook(path, keep_vba=False))
+    try:
+        source: Path | BinaryIO = structure_copy(path)  # the Table sheets' rows are not fingerprinted
+    except ValueError:
+        source = path
+    return fingerprint(openpyxl.load_workbook(source, keep_vba=False))
 
 
 def municipality(read: ReadResult) -> Kommun:
