@@ -17,8 +17,10 @@ from kkik_xl.cli import app
 from kkik_xl.excel.example_rows import Row
 from kkik_xl.measures import ENGINES
 from kkik_xl.personnummer import find_personnummer
-from kkik_xl.submission import load_submission, verify_submission
+from kkik_xl.submission import load_submission, save_submission, verify_submission
 from kkik_xl.submission.build import scrub
+from kkik_xl.submission.canonical import content_checksum
+from kkik_xl.submission.kolada import display_value
 from kkik_xl.submission.verify import compare_with_workbook
 
 runner = CliRunner()
@@ -177,3 +179,26 @@ def test_measurement_period_follows_the_engine(tmp_path: Path) -> None:
     sub = load_submission(tmp_path / "0180_hemtjanst_2025.kkik.json")
     assert (sub.period.start.isoformat(), sub.period.end.isoformat()) == ("2025-10-01", "2025-10-14")
     assert sub.parameters == {"period_start": "2025-10-01"}
+
+
+def test_verify_with_workbook_catches_a_forged_value_with_a_recomputed_checksum(tmp_path: Path) -> None:
+    book = filled_workbook(tmp_path, "forskola")
+    assert runner.invoke(app, ["submit", str(book), "--out", str(tmp_path)]).exit_code == 0
+    path = tmp_path / "0180_forskola_2025.kkik.json"
+    sub = load_submission(path)
+    first = sub.measures[0]
+    assert first.value is not None
+    forged_value = first.value + 5
+    forged_measure = first.model_copy(
+        update={"value": forged_value, "display": display_value(forged_value, first.decimals)}
+    )
+    forged = sub.model_copy(update={"measures": [forged_measure, *sub.measures[1:]]})
+    checksums = forged.checksums.model_copy(update={"content_sha256": content_checksum(forged)})
+    save_submission(forged.model_copy(update={"checksums": checksums}), path)
+    alone = runner.invoke(app, ["verify", str(path)])
+    assert alone.exit_code == 0, "without the workbook a consistently forged file cannot be told apart"
+    against = runner.invoke(app, ["verify", str(path), "--workbook", str(book)])
+    assert against.exit_code == 1
+    assert f"{first.kpi}: inlämningen har värdet {forged_value!r}, arbetsboken ger {first.value!r}" in (
+        against.output
+    )

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import load_workbook
+from openpyxl.cell.cell import MergedCell
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.styles.cell_style import StyleArray
@@ -41,6 +42,15 @@ def set_style(cell: Any, **ids: int) -> None:
         cell._style = StyleArray()
     for key, value in ids.items():
         setattr(cell._style, key, value)
+
+
+def _anchor(ws: Any, ref: str) -> str:
+    """``ref``, or the first cell of the merge that covers it (only that cell can hold a note)."""
+    if isinstance(ws[ref], MergedCell):
+        for merge in ws.merged_cells.ranges:
+            if ref in merge:
+                return str(merge.start_cell.coordinate)
+    return ref
 
 
 class OpenpyxlMarkWriter:
@@ -81,10 +91,13 @@ class OpenpyxlMarkWriter:
                     set_style(cell, fillId=fill_id)
 
     def notes(self, sheet: str, notes: Mapping[str, str]) -> None:
-        """One note per cell, replacing an earlier kkik-xl note."""
+        """One note per cell, replacing an earlier kkik-xl note (inside a merge: on its first cell)."""
         ws = self.wb[sheet]
+        texts: dict[str, list[str]] = {}
         for ref, text in notes.items():
-            note = Comment(text[:32_000], NOTE_AUTHOR)
+            texts.setdefault(_anchor(ws, ref), []).append(text)
+        for ref, parts in texts.items():
+            note = Comment("\n".join(parts)[:32_000], NOTE_AUTHOR)
             note.width, note.height = 320, 120
             ws[ref].comment = note
 
