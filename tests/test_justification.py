@@ -113,3 +113,28 @@ def test_without_kontroll_sheet_nothing_is_justified(tmp_path: Path) -> None:
         ("KKIK-MA-002", "B5"),
     ]
     assert json.dumps(to_json(report))
+
+
+def test_motivering_written_in_the_marked_copy_is_read_back(blank: Path, tmp_path: Path) -> None:
+    from kkik_xl.excel.marking import mark_workbook
+
+    path = _workbook(blank, tmp_path, [])
+    first = validate_workbook(path, last_year=LAST_YEAR)
+    marked = mark_workbook(path, first.findings)
+    wb = openpyxl.load_workbook(marked)
+    ws = wb["Kontroll"]
+    headers = [c.value for c in ws[1]]
+    kod, motivering = headers.index("Kod") + 1, headers.index("Motivering") + 1
+    for r in range(2, ws.max_row + 1):
+        if ws.cell(r, kod).value in ("KKIK-DA-004", "KKIK-ST-004"):
+            assert ws.cell(r, motivering).protection.locked is False
+            ws.cell(r, motivering, "Kontrollerat.")
+    wb.save(marked)
+    again = validate_workbook(marked, last_year=LAST_YEAR)
+    justified = {(f.code, f.cell, f.measure) for f in again.findings if f.justification == "Kontrollerat."}
+    assert justified == {
+        ("KKIK-DA-004", "C4", "U11401, U11402"),
+        ("KKIK-ST-004", None, "U11401"),
+        ("KKIK-ST-004", None, "U11402"),
+    }
+    assert [(f.code, f.cell) for f in again.unjustified_warnings] == [("KKIK-DA-001", "B3")]
