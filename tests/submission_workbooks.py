@@ -5,14 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-import openpyxl
-
 from kkik_xl.catalogue import CATALOGUE, ColumnType
+from kkik_xl.demo import workbooks
 from kkik_xl.excel.example_rows import Row, example_rows
-from kkik_xl.excel.marking import KONTROLL_HEADERS, KONTROLL_SHEET
 from kkik_xl.excel.template_builder import write_template
 from kkik_xl.excel.template_fill import fill_template
-from kkik_xl.findings import Severity
 from kkik_xl.rules import validate_workbook
 
 YEAR = 2025
@@ -51,14 +48,5 @@ def _unique_keys(template_id: str, rows: dict[str, list[Row]]) -> None:
 
 def justify_warnings(path: Path, justify: Callable[[str, str, str], str]) -> None:
     """Write a Motivering for every warning of the workbook into its Kontroll sheet."""
-    report = validate_workbook(path)
-    warnings = [f for f in report.findings if f.severity is Severity.WARNING]
-    wb = openpyxl.load_workbook(path)
-    ws = wb[KONTROLL_SHEET]
-    col = {h: i + 1 for i, h in enumerate(KONTROLL_HEADERS)}
-    for r, f in enumerate(warnings, start=2):
-        ws.cell(r, col["Kod"], f.code)
-        ws.cell(r, col["Blad"], f.sheet)
-        ws.cell(r, col["Cell"], f.cell)
-        ws.cell(r, col["Motivering"], justify(f.code, f.sheet or "", f.cell or ""))
-    wb.save(path)
+    findings = validate_workbook(path).findings
+    workbooks.justify(path, findings, lambda f: justify(f.code, f.sheet or "", f.cell or ""))

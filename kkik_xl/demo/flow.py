@@ -45,7 +45,6 @@ class Demo:
     """The demo's state: output folder, the CLI runner, what happened (for the summary)."""
 
     out: Path
-    console: Console
     cli: CliRunner = field(init=False)
     outcome: Outcome = field(default_factory=Outcome)
 
@@ -91,21 +90,17 @@ def validate(demo: Demo, workbook: Path, name: str) -> list[Finding]:
     return findings_of(demo.abs(report))
 
 
-def first_version(demo: Demo, template_id: str) -> tuple[workbooks.Rows, list[Finding]]:
+def first_version(demo: Demo, template_id: str, blank: Path, rows: workbooks.Rows) -> list[Finding]:
     """Fill the department's first version (with its mistakes) and validate it with a marked copy."""
-    clean = workbooks.clean_rows(template_id, YEAR)
-    blank = demo.abs(demo.path("mallar", f"{template_id}.xlsx"))
     target = demo.path("first", workbook_name(template_id))
-    workbooks.fill(blank, demo.abs(target), workbooks.with_mistakes(template_id, clean), KOMMUN)
+    workbooks.fill(blank, demo.abs(target), rows, KOMMUN)
     findings = validate(demo, target, f"validera_{template_id}")
     demo.outcome.first[template_id] = findings
-    return clean, findings
+    return findings
 
 
-def corrected_version(demo: Demo, template_id: str, clean: workbooks.Rows, found: list[Finding]) -> Path:
-    """Restore the flagged rows, validate again (no error may remain) and justify the warnings."""
-    rows = workbooks.corrected(template_id, workbooks.with_mistakes(template_id, clean), clean, found)
-    blank = demo.abs(demo.path("mallar", f"{template_id}.xlsx"))
+def corrected_version(demo: Demo, template_id: str, blank: Path, rows: workbooks.Rows) -> Path:
+    """Fill the corrected rows, validate again (no error may remain) and justify the warnings."""
     target = demo.path("fixed", workbook_name(template_id))
     workbooks.fill(blank, demo.abs(target), rows, KOMMUN)
     findings = validate(demo, target, f"validera_igen_{template_id}")
@@ -164,14 +159,18 @@ def steps(demo: Demo) -> list[tuple[str, Callable[[], object]]]:
 
 
 def _department(demo: Demo, template_id: str) -> None:
-    clean, found = first_version(demo, template_id)
-    submit_and_sign(demo, template_id, corrected_version(demo, template_id, clean, found))
+    blank = demo.abs(demo.path("mallar", f"{template_id}.xlsx"))
+    clean = workbooks.clean_rows(template_id, YEAR)
+    broken = workbooks.with_mistakes(template_id, clean)
+    found = first_version(demo, template_id, blank, broken)
+    fixed = workbooks.corrected(template_id, broken, clean, found)
+    submit_and_sign(demo, template_id, corrected_version(demo, template_id, blank, fixed))
 
 
 def run(out: Path, console: Console) -> Demo:
     """Run every step with a progress bar; return the demo state for the summary."""
     prepare_output(out)
-    demo = Demo(out=out.resolve(), console=console)
+    demo = Demo(out=out.resolve())
     plan = steps(demo)
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=console, transient=False) as progress:

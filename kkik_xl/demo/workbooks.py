@@ -9,7 +9,7 @@ validation found every mistake.
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -95,14 +95,18 @@ def corrected(template_id: str, typed: Rows, clean: Rows, findings: Iterable[Fin
     return out
 
 
-def justify(path: Path, findings: Iterable[Finding], reason: str) -> int:
-    """Write ``reason`` as Motivering for every warning into the Kontroll sheet; return how many."""
+def justify(path: Path, findings: Iterable[Finding], reason: str | Callable[[Finding], str]) -> int:
+    """Write a Motivering (``reason``, or ``reason(finding)``) for every warning into the Kontroll sheet.
+
+    Returns how many warnings were justified.
+    """
     warnings = [f for f in findings if f.severity is Severity.WARNING]
     wb = openpyxl.load_workbook(path)
     ws = wb[KONTROLL_SHEET]
     col = {h: i + 1 for i, h in enumerate(KONTROLL_HEADERS)}
     for r, f in enumerate(warnings, start=2):
-        for header, value in (("Kod", f.code), ("Blad", f.sheet), ("Cell", f.cell), ("Motivering", reason)):
+        text = reason if isinstance(reason, str) else reason(f)
+        for header, value in (("Kod", f.code), ("Blad", f.sheet), ("Cell", f.cell), ("Motivering", text)):
             ws.cell(r, col[header], value)
     atomic_save(wb.save, path)
     return len(warnings)
