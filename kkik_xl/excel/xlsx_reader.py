@@ -26,10 +26,10 @@ from kkik_xl.excel.convert import (
     POS,
     CellProblem,
     distinct_expr,
-    fast_expr,
     parse_cells,
     patch,
     stripped,
+    stripped_series,
 )
 from kkik_xl.excel.frames import Placement, finish
 from kkik_xl.excel.meta import OoxmlParts, read_meta, zip_parts
@@ -143,10 +143,10 @@ def _convert(
 ) -> tuple[pl.DataFrame, list[CellProblem]]:
     """Typed frame: text trimmed, choices and ja/nej normalised, ints checked, times from durations."""
     problems: list[CellProblem] = []
-    exprs: list[pl.Expr] = []
+    exprs: list[pl.Expr | pl.Series] = []
     for c in columns:
         if c.type is ColumnType.TEXT:
-            exprs.append(fast_expr(c).alias(c.name))
+            exprs.append(stripped_series(raw.get_column(c.name)))
         elif c.type in (ColumnType.CHOICE, ColumnType.JANEJ):
             exprs.append(distinct_expr(raw, c).alias(c.name))
         elif c.type is ColumnType.INT:
