@@ -8,6 +8,7 @@ filled and listed on Kontroll. Excel shows a note only with a VML shape, so ever
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from html import escape, unescape
@@ -36,6 +37,7 @@ _SHAPETYPE = (
 )
 
 
+@lru_cache(maxsize=1 << 14)
 def xml_text(text: str) -> str:
     """``text`` escaped for XML, with characters XML cannot hold written as ``_xHHHH_``."""
     return escape(_ILLEGAL.sub(lambda m: f"_x{ord(m[0]):04X}_", text), quote=True)

@@ -9,6 +9,7 @@ action clears an earlier mark (only the fill, and only when it is a marking colo
 from __future__ import annotations
 
 import re
+from functools import cache
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
@@ -38,6 +39,7 @@ def col_index(letters: str) -> int:
     return n
 
 
+@cache
 def col_letters(index: int) -> str:
     """1 → ``A``, 27 → ``AA``."""
     out = ""
