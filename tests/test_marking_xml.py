@@ -54,7 +54,9 @@ def _marks(path: Path) -> dict[str, Any]:
     wb = openpyxl.load_workbook(path)
     out: dict[str, Any] = {}
     for ws in wb.worksheets:
-        cells = {c.coordinate: (_value(c.value), _fill(c)) for c in _cells(ws) if c.value is not None or _fill(c)}
+        cells = {
+            c.coordinate: (_value(c.value), _fill(c)) for c in _cells(ws) if c.value is not None or _fill(c)
+        }
         notes = {c.coordinate: (c.comment.author, c.comment.text) for c in _cells(ws) if c.comment}
         links = {c.coordinate: c.hyperlink.location for c in _cells(ws) if c.hyperlink}
         unlocked = sorted(c.coordinate for c in _cells(ws) if c.has_style and not c.protection.locked)
@@ -89,7 +91,10 @@ def test_both_writers_mark_every_corpus_workbook_alike(path: Path, tmp_path: Pat
 
 def test_parts_marking_does_not_touch_are_copied_byte_for_byte(tmp_path: Path) -> None:
     original = tmp_path / "forskola.xlsm"
-    with zipfile.ZipFile(DATA / "forskola_text_i_datumcell.xlsx") as src, zipfile.ZipFile(original, "w") as dst:
+    with (
+        zipfile.ZipFile(DATA / "forskola_text_i_datumcell.xlsx") as src,
+        zipfile.ZipFile(original, "w") as dst,
+    ):
         for info in src.infolist():
             dst.writestr(info, src.read(info))
         dst.writestr("xl/vbaProject.bin", b"\x00macro bytes\x01" * 100)

@@ -8,9 +8,9 @@ filled and listed on Kontroll. Excel shows a note only with a VML shape, so ever
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from html import escape, unescape
 
 from kkik_xl.excel.xmlmark.package import Unsupported

@@ -9,9 +9,9 @@ action clears an earlier mark (only the fill, and only when it is a marking colo
 from __future__ import annotations
 
 import re
-from functools import cache
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 
 from kkik_xl.excel.xmlmark.package import Unsupported
 from kkik_xl.findings import Severity
