@@ -11,6 +11,7 @@ import typer
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+from kkik_xl.commands.settings_option import SettingsOption, settings_params
 from kkik_xl.computation import UsageError
 from kkik_xl.excel.result import ReadError
 from kkik_xl.rules import ValidationReport, validate_workbook
@@ -96,6 +97,7 @@ def validate(
     out: Annotated[
         Path | None, typer.Option("--out", help="Skriv rapporten till en fil i stället för skärmen.")
     ] = None,
+    installning: SettingsOption = None,
 ) -> None:
     """Kontrollera en ifylld mall: alla fel, varningar och upplysningar på en gång, med cell.
 
@@ -103,10 +105,14 @@ def validate(
     kunde skrivas eller anropet är fel.
 
     Exempel: kkik-xl validate placeringar.xlsx --year 2025 --report json --mark
+
+    Exempel med inställning: kkik-xl validate lss.xlsx --installning lss_minsta_antal=3
     """
     err = Console(stderr=True)
-    params = {"period_start": period_start} if period_start else {}
     try:
+        params = settings_params(installning)
+        if period_start:
+            params["period_start"] = period_start
         result = _run(file, template, year, params, load_last_year(last_year))
     except (ReadError, UsageError) as exc:
         err.print(f"[bold red]Fel:[/] {exc.reason}", highlight=False, soft_wrap=True)
