@@ -15,7 +15,8 @@ from 2025-10-01, times 07:00–21:45, some visits with two staff (two rows), sta
 recipient's own team in the group, a few alarm and meal visits and home-nursing staff, some
 recipients under 65. Rows are sorted by date and start time. :data:`INJECTIONS` lists the
 deliberate mistakes and the finding each must give; :func:`generate` returns them as
-``(sheet, cell, code)`` for the rows written.
+``(sheet, cell, code)`` for the rows written. :func:`size_notes` adds the info findings that only
+the size of a file gives (checks skipped on huge files).
 """
 
 from __future__ import annotations
@@ -104,6 +105,21 @@ def expected_findings(rows: int) -> set[tuple[str, str, str]]:
         (TABLE.sheet, f"{LETTERS[HEADERS.index(inj.column)]}{row}", inj.code)
         for row, inj in injected_rows(rows).items()
     }
+
+
+def size_notes(path: Path) -> set[tuple[str, str | None, str]]:
+    """The info findings a file of this size adds: checks skipped on huge files (zip directory only)."""
+    from kkik_xl.excel import sheet_xml
+    from kkik_xl.excel.meta import sheet_members
+    from kkik_xl.rules import fingerprint_check
+
+    notes: set[tuple[str, str | None, str]] = set()
+    if path.stat().st_size > fingerprint_check.MAX_BYTES:  # the fingerprint is not recomputed
+        notes.add(("_meta", None, "KKIK-MA-006"))
+    with zipfile.ZipFile(path) as zf:
+        if zf.getinfo(sheet_members(zf)[TABLE.sheet]).file_size > sheet_xml.MAX_SCAN_BYTES:
+            notes.add((TABLE.sheet, None, "KKIK-LS-014"))  # merges and formulas are not scanned
+    return notes
 
 
 class Population:

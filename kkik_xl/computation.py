@@ -11,6 +11,7 @@ from kkik_xl.excel.frames import empty_frame
 from kkik_xl.excel.reader import ReadResult, read_workbook
 from kkik_xl.findings import Finding
 from kkik_xl.measures import ENGINES, MeasureContext, MeasureResult
+from kkik_xl.measures.settings import SETTINGS, SettingError, parse_setting
 from kkik_xl.parsing import ParseError, parse_date, parse_int, parse_janej
 
 
@@ -46,9 +47,20 @@ def known_template(template_id: str) -> Template:
         raise UsageError(f"Mallen {template_id!r} finns inte. Kända mallar: {known}.") from None
 
 
+def setting_params(given: dict[str, str]) -> dict[str, Any]:
+    """The engine settings (``kkik_xl.measures.settings``) among ``given``, typed."""
+    try:
+        return {name: parse_setting(name, text) for name, text in given.items() if name in SETTINGS}
+    except SettingError as err:
+        raise UsageError(err.reason) from None
+
+
 def template_params(template: Template, year: int, given: dict[str, str], read: ReadResult) -> dict[str, Any]:
-    """Parameter values: command line first, then the workbook's ``KKIK_<name>``, then the default."""
-    params: dict[str, Any] = {}
+    """Parameter values: command line first, then the workbook's ``KKIK_<name>``, then the default.
+
+    Engine settings in ``given`` (``negativa_vantetider``, ``lss_minsta_antal``) are passed on, typed.
+    """
+    params: dict[str, Any] = setting_params(given)
     for p in template.parameters:
         text = given.get(p.name) or read.meta.names.get(f"KKIK_{p.name}") or p.default
         if text is None:

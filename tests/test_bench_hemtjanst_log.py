@@ -15,11 +15,13 @@ from pathlib import Path
 from types import ModuleType
 
 import polars as pl
+import pytest
 
+from kkik_xl.excel import sheet_xml
 from kkik_xl.excel.reader import read_workbook
 from kkik_xl.excel.template_builder import write_template
 from kkik_xl.excel.template_fill import fill_template
-from kkik_xl.rules import validate_workbook
+from kkik_xl.rules import fingerprint_check, validate_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "data" / "hemtjanst_visit_log_1000_rows_injected_mistakes.xlsx"
@@ -45,6 +47,17 @@ def test_validate_finds_exactly_the_injected_mistakes() -> None:
     assert len(report.findings) == len(LOG.INJECTIONS)
     (result,) = report.results
     assert result.kpi == "U21401" and result.value is not None and 5 < result.value < 40
+
+
+def test_a_huge_file_expects_the_info_findings_of_skipped_checks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the 1M-row benchmark expects (checks skipped above the size limits), on the 1,000-row file."""
+    assert LOG.size_notes(FIXTURE) == set()
+    monkeypatch.setattr(sheet_xml, "MAX_SCAN_BYTES", 1000)
+    monkeypatch.setattr(fingerprint_check, "MAX_BYTES", 1000)
+    notes = LOG.size_notes(FIXTURE)
+    assert notes == {("_meta", None, "KKIK-MA-006"), ("Besök", None, "KKIK-LS-014")}
+    found = {(f.sheet, f.cell, f.code) for f in validate_workbook(FIXTURE).findings}
+    assert found == LOG.expected_findings(ROWS) | notes
 
 
 def test_the_fixture_is_the_template_grown_to_every_row() -> None:

@@ -49,6 +49,57 @@ def test_an_outlying_wait_in_its_unit_is_a_warning() -> None:
     )
 
 
+def _wished(rows: list[tuple[date, int]]) -> dict[str, pl.DataFrame]:
+    """Solen's rows as (wished date, wait in days), in order from row 2."""
+    frame = [
+        {"Enhet": "Solen", "Önskat placeringsdatum": d, "Erbjudet placeringsdatum": d + timedelta(days=w)}
+        for d, w in rows
+    ]
+    return {"Placeringar": typed_frame("forskola", "Placeringar", frame)}
+
+
+def test_a_row_outside_the_period_is_not_an_outlier() -> None:
+    # Row 7 is wished for in December 2024: excluded from the measure (KKIK-DA-001), so not compared.
+    frames = _wished([(START, w) for w in (10, 11, 12, 13, 14)] + [(date(2024, 12, 2), 200)])
+    assert run(outliers.RULE, rule_context("forskola", frames)) == []
+    frames = _wished([(START, w) for w in (10, 11, 12, 13, 14)] + [(date(2025, 6, 30), 200)])
+    assert places(run(outliers.RULE, rule_context("forskola", frames))) == [
+        ("Placeringar", "C7", "KKIK-ST-002")
+    ]
+
+
+def test_rows_outside_the_period_do_not_move_the_median() -> None:
+    # Inside the period: 10–14 and 40 (median 12.5, MAD 1.5: 40 is an outlier). Seven rows from July,
+    # outside the period, wait 30–50 days; counted, they would make 40 ordinary.
+    inside = [(START, w) for w in (10, 11, 12, 13, 14, 40)]
+    outside = [(date(2025, 7, 1), w) for w in (30, 35, 38, 40, 42, 45, 50)]
+    found = run(outliers.RULE, rule_context("forskola", _wished(inside + outside)))
+    assert places(found) == [("Placeringar", "C7", "KKIK-ST-002")]
+    assert "(median 12,5, modifierat z-värde 12,4)" in found[0].message
+
+
+def test_the_period_date_is_the_templates_own() -> None:
+    # Särskilt boende counts by offered date: an offer on 2024-12-30 (wait 363 days) is outside.
+    def row(applied: date, offered: date) -> dict[str, date]:
+        return {"Ansökningsdatum": applied, "Erbjudet inflyttningsdatum": offered}
+
+    rows = [row(START - timedelta(days=w), START) for w in (20, 21, 22, 23, 24)]
+    frames = {
+        "Ansokningar": typed_frame(
+            "sarskilt-boende", "Ansokningar", [*rows, row(date(2024, 1, 2), date(2024, 12, 30))]
+        )
+    }
+    assert run(outliers.RULE, rule_context("sarskilt-boende", frames)) == []
+    frames = {
+        "Ansokningar": typed_frame(
+            "sarskilt-boende", "Ansokningar", [*rows, row(date(2025, 1, 2), date(2025, 6, 30))]
+        )
+    }
+    assert places(run(outliers.RULE, rule_context("sarskilt-boende", frames))) == [
+        ("Ansökningar", "E7", "KKIK-ST-002")
+    ]
+
+
 def test_outliers_are_judged_per_unit_not_against_the_whole_table() -> None:
     # 100 days is ordinary in Månen even though Solen waits about 12 days.
     frames = _placeringar({"Solen": [10, 11, 12, 13, 14, 12], "Månen": [100, 101, 102, 103, 104, 99]})

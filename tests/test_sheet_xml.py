@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 from kkik_xl.excel import sheet_xml
+from kkik_xl.excel.frames import Placement
 from kkik_xl.excel.reader import read_workbook
+from kkik_xl.findings import Severity
 
 DATA = Path(__file__).parent / "data"
 MERGED = DATA / "forskola_sammanslagna_celler.xlsx"
@@ -24,11 +26,37 @@ def test_found_whatever_the_chunk_size(monkeypatch: pytest.MonkeyPatch) -> None:
         assert sheet_xml.scan_sheet(FORMULAS, "Placeringar").uncalculated == whole[1].uncalculated
 
 
-def test_sheets_above_the_limit_are_not_scanned(monkeypatch: pytest.MonkeyPatch) -> None:
+def _found(path: Path) -> set[tuple[str | None, str | None, str]]:
+    return {(f.sheet, f.cell, f.code) for f in read_workbook(path, year=2025).findings}
+
+
+@pytest.mark.parametrize("path", [MERGED, FORMULAS])
+def test_sheets_above_the_limit_are_not_scanned_and_it_is_said(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    scanned = _found(path)
+    assert "KKIK-LS-014" not in {code for _, _, code in scanned}
     monkeypatch.setattr(sheet_xml, "MAX_SCAN_BYTES", 1000)
-    codes = {f.code for f in read_workbook(MERGED, year=2025).findings}
-    assert "KKIK-LS-012" not in codes
+    skipped = {f for f in scanned if f[2] not in ("KKIK-LS-012", "KKIK-LS-013")}
+    assert skipped != scanned  # the corpus file has merges or uncalculated formulas to miss
+    assert _found(path) == skipped | {("Placeringar", None, "KKIK-LS-014")}
+
+
+def test_the_skipped_scan_is_an_info_in_swedish(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sheet_xml, "MAX_SCAN_BYTES", 1000)
+    (note,) = [f for f in read_workbook(MERGED, year=2025).findings if f.code == "KKIK-LS-014"]
+    assert note.severity == Severity.INFO and note.row is None
+    assert note.message.startswith("Bladet Placeringar är för stort (")
+    assert "sammanfogade celler och formler utan värde" in note.message
+    assert "dela upp raderna på flera mindre filer" in note.message
 
 
 def test_unknown_sheet_gives_nothing() -> None:
     assert sheet_xml.scan_sheet(MERGED, "Finns inte") == sheet_xml.SheetXml()
+
+
+def test_the_message_gives_the_size_and_the_limit_in_mb() -> None:
+    place = Placement(sheet="Besök", letters={"Datum": "B"}, first_row=2)
+    (note,) = sheet_xml.sheet_findings(sheet_xml.SheetXml(skipped_bytes=400_000_000), place)
+    assert (note.sheet, note.cell, note.code) == ("Besök", None, "KKIK-LS-014")
+    assert "(382 MB XML, gränsen är 64 MB)" in note.message

@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from kkik_xl.catalogue import CATALOGUE
+from kkik_xl.commands.settings_option import SettingsOption, settings_params
 from kkik_xl.computation import Computation, UsageError, compute_file
 from kkik_xl.excel.result import ReadError
 from kkik_xl.findings import SEVERITY_SV
@@ -127,6 +128,7 @@ def compute(
     output: Annotated[
         OutputFormat, typer.Option("--format", help="Utskrift: table eller json.")
     ] = OutputFormat.TABLE,
+    installning: SettingsOption = None,
 ) -> None:
     """Beräkna mallens mått från en ifylld mall eller en CSV-fil.
 
@@ -134,10 +136,14 @@ def compute(
     Slutkod 0 när måtten beräknats (även med anmärkningar), 2 vid fel i anropet eller filen.
 
     Exempel: kkik-xl compute forskola placeringar.csv --year 2025
+
+    Exempel med inställning: kkik-xl compute lss beslut.csv --year 2025 --installning lss_minsta_antal=3
     """
     console = Console()
-    params = {"period_start": period_start} if period_start else {}
     try:
+        params = settings_params(installning)
+        if period_start:
+            params["period_start"] = period_start
         comp = compute_file(template, file, year=year, params=params, table=table)
     except (UsageError, ReadError) as err:
         Console(stderr=True, soft_wrap=True).print(f"[bold red]Fel:[/] {err.reason}", highlight=False)

@@ -90,3 +90,12 @@ UNCALCULATED = register(
     "Cell {cell} i kolumnen {column} innehåller formeln{formula} men inget uträknat värde (filen har inte "
     "räknats om i Excel), så cellen läses som tom. Öppna filen i Excel och spara den, eller skriv in värdet.",
 )
+NOT_SCANNED = register(
+    "KKIK-LS-014",
+    INFO,
+    "Bladet är för stort för kontrollen av sammanfogade celler",
+    "Bladet {sheet} är för stort ({size} MB XML, gränsen är {limit} MB) för kontrollen av sammanfogade "
+    "celler och formler utan värde (KKIK-LS-012, KKIK-LS-013), så den gjordes inte. Övriga kontroller är "
+    "gjorda. Kontrollera i Excel att tabellen inte har sammanfogade celler och att filen är sparad i Excel "
+    "(då har formlerna värden), eller dela upp raderna på flera mindre filer.",
+)

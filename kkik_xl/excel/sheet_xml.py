@@ -5,7 +5,8 @@ a merge has one, and a formula written by a program without a cached result has 
 recalculates. The part is streamed (inflated in chunks, never held whole); a chunk is only searched
 with a regular expression when it contains a merge or a formula at all. Inflating costs about a sixth
 of a full read, so sheets whose XML is larger than :data:`MAX_SCAN_BYTES` (about 150,000 rows) are
-not scanned: a huge log is read at the speed of the reader alone.
+not scanned: a huge log is read at the speed of the reader alone. The skipped check is said (an info
+finding), never silent; the size comes from the zip directory, so saying it inflates nothing.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ class SheetXml:
 
     merges: dict[Merge, None] = field(default_factory=dict)
     uncalculated: dict[tuple[str, int], str] = field(default_factory=dict)
+    skipped_bytes: int | None = None
+    """Uncompressed size of the sheet XML when it was too large to scan, else ``None``."""
 
     def add(self, text: bytes) -> None:
         """Collect what ``text`` (a piece of the sheet XML) holds."""
@@ -55,7 +58,11 @@ def scan_sheet(path: Path, sheet: str) -> SheetXml:
     out = SheetXml()
     with zipfile.ZipFile(path) as zf:
         member = sheet_members(zf).get(sheet)
-        if member is None or member not in zf.namelist() or zf.getinfo(member).file_size > MAX_SCAN_BYTES:
+        if member is None or member not in zf.namelist():
+            return out
+        size = zf.getinfo(member).file_size
+        if size > MAX_SCAN_BYTES:
+            out.skipped_bytes = size
             return out
         tail = b""
         with zf.open(member) as fh:
@@ -67,7 +74,16 @@ def scan_sheet(path: Path, sheet: str) -> SheetXml:
 
 
 def sheet_findings(scan: SheetXml, place: Placement) -> list[Finding]:
-    """Warnings for merges and uncalculated formulas in the data cells of the table at ``place``."""
+    """Warnings for merges and uncalculated formulas in the data cells of the table at ``place``.
+
+    A sheet too large to scan gives one info finding saying so instead.
+    """
+    if scan.skipped_bytes is not None:
+        return [
+            rc.NOT_SCANNED.finding(
+                sheet=place.sheet, size=-(-scan.skipped_bytes // 2**20), limit=MAX_SCAN_BYTES >> 20
+            )
+        ]
     by_letter = {letter: name for name, letter in place.letters.items()}
     out = []
     for first_col, first_row, last_col, last_row in scan.merges:

@@ -8,6 +8,7 @@ import polars as pl
 
 from kkik_xl.codes import register
 from kkik_xl.findings import Finding, Severity
+from kkik_xl.measures.lss import MIN_DECISIONS, MIN_PARAM
 from kkik_xl.rules.base import Rule, RuleContext
 
 FEW_DECISIONS = register(
@@ -17,7 +18,6 @@ FEW_DECISIONS = register(
     "Bladet {sheet} har {count} beslut i mätperioden som inte är omprövningar. Väntetiden redovisas inte "
     "vid färre än {minimum} beslut.",
 )
-MINIMUM = 4
 
 
 def check(ctx: RuleContext) -> list[Finding]:
@@ -32,9 +32,10 @@ def check(ctx: RuleContext) -> list[Finding]:
         & ~pl.col("Omprövning").fill_null(False)
         & ~pl.col("_invalid")
     ).height
-    if counted >= MINIMUM:
+    minimum = int(ctx.measure_ctx.params.get(MIN_PARAM, MIN_DECISIONS))  # as the measure decides
+    if counted >= minimum:
         return []
-    return [FEW_DECISIONS.finding(sheet=ctx.sheet(table), count=counted, minimum=MINIMUM, measure="U28418")]
+    return [FEW_DECISIONS.finding(sheet=ctx.sheet(table), count=counted, minimum=minimum, measure="U28418")]
 
 
 RULE = Rule("lss_count", (FEW_DECISIONS,), check, templates=("lss",), measures=("U28418",))

@@ -3,6 +3,8 @@
 For every wait pair, and for invoice amounts, values are compared with the other rows of the same
 unit (the table's ``unit_column``; the whole table when it has none). A row is an outlier when
 ``|0.6745 · (x − median) / MAD| > 3.5``. Groups with fewer than 5 values, or a MAD of zero, are skipped.
+Only rows inside the measurement period are compared (the rows the measures count; rows outside it
+are excluded from the measure and reported by KKIK-DA-001).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import polars as pl
 from kkik_xl.codes import register
 from kkik_xl.findings import Finding, Severity
 from kkik_xl.rules.base import Rule, RuleContext, cell_findings, measures_using
+from kkik_xl.rules.period import inside_period
 from kkik_xl.rules.waits import WAITS, wait_days
 
 OUTLIER = register(
@@ -51,6 +54,9 @@ def _emit(
     frame = ctx.present(table)
     if frame is None or not all(ctx.has_column(table, c) for c in cols):
         return []
+    inside = inside_period(ctx, table)
+    if inside is not None:
+        frame = frame.filter(inside)
     unit = table.unit_column if table.unit_column and ctx.has_column(table, table.unit_column) else None
     hits = outliers(frame, value, unit).with_columns(
         pl.when(pl.col("g") != "")

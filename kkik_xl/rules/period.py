@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 import polars as pl
 
+from kkik_xl.catalogue import Table
 from kkik_xl.codes import register
 from kkik_xl.findings import Finding, Severity
 from kkik_xl.rules.base import Rule, RuleContext, cell_findings, measures_using
@@ -38,6 +39,21 @@ def period(ctx: RuleContext, kind: str) -> tuple[date, date] | None:
         return ctx.measure_ctx.shifted_first_half(1)
     start = ctx.measure_ctx.params.get("period_start")
     return (start, start + timedelta(days=13)) if isinstance(start, date) else None
+
+
+def inside_period(ctx: RuleContext, table: Table) -> pl.Expr | None:
+    """True for rows the measures count as inside the measurement period (null period date: false).
+
+    ``None`` when the table has no period filter, or it cannot be applied (the column is missing, or
+    the hemtjänst period has no start), so the measures do not filter it either.
+    """
+    spec = PERIOD_COLUMNS.get((ctx.template.id, table.name))
+    if spec is None or not ctx.has_column(table, spec[0]):
+        return None
+    bounds = period(ctx, spec[1])
+    if bounds is None:
+        return None
+    return pl.col(spec[0]).is_between(pl.lit(bounds[0]), pl.lit(bounds[1]), closed="both").fill_null(False)
 
 
 def check(ctx: RuleContext) -> list[Finding]:
