@@ -9,7 +9,7 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -33,10 +33,15 @@ def _text(value: Any) -> str | None:
     return str(value)
 
 
-def sheet_cells(path: Path, sheets: Iterable[str]) -> Iterator[TextCell]:
-    """Every non-empty cell of the named sheets (read with calamine, values as text)."""
+def sheet_cells(
+    path: Path, sheets: Iterable[str] | None = None, *, skip: Collection[str] = ()
+) -> Iterator[TextCell]:
+    """Every non-empty cell of the named sheets (default: every sheet not in ``skip``), read with
+    calamine, values as text. The workbook is opened once."""
     book = CalamineWorkbook.from_path(str(path))
-    for name in sheets:
+    for name in book.sheet_names if sheets is None else sheets:
+        if name in skip:
+            continue
         rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
         for r, row in enumerate(rows):
             for c, value in enumerate(row):

@@ -101,17 +101,10 @@ def check(ctx: RuleContext) -> list[Finding]:
     path = ctx.read.path
     if path.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods"):
         table_sheets = {ctx.sheet(t) for t in ctx.template.tables if t.name in ctx.tables}
-        others = [s for s in _sheet_names(path) if s not in table_sheets]
-        out += scan_texts(workbook_text.sheet_cells(path, others))
+        out += scan_texts(workbook_text.sheet_cells(path, skip=table_sheets))
         out += scan_texts(_extra_cells(ctx))
         out += scan_texts(workbook_text.comment_cells(path))
     return out
-
-
-def _sheet_names(path: object) -> list[str]:
-    from python_calamine import CalamineWorkbook
-
-    return list(CalamineWorkbook.from_path(str(path)).sheet_names)
 
 
 def mask_finding(finding: Finding) -> Finding:
