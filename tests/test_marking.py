@@ -18,6 +18,7 @@ from kkik_xl.excel.marking import COLOURS, KONTROLL_HEADERS, cell_ranges, mark_w
 from kkik_xl.excel.marking_openpyxl import OpenpyxlMarkWriter
 from kkik_xl.excel.template_builder import write_template
 from kkik_xl.excel.template_fill import fill_template
+from kkik_xl.excel.xmlmark.writer import XmlMarkWriter
 from kkik_xl.findings import Finding, Severity
 from kkik_xl.rules import validate_workbook
 
@@ -64,6 +65,12 @@ def test_plan_fills_with_the_worst_severity_and_notes_every_finding() -> None:
     assert notes["Placeringar"]["C2"] == "KKIK-DA-004 (Varning): m C2\nKKIK-DA-003 (Fel): m C2"
 
 
+@pytest.fixture(params=["xml", "openpyxl"])
+def engine(request: pytest.FixtureRequest) -> str:
+    """Both writers must produce the same marked copy."""
+    return str(request.param)
+
+
 @pytest.fixture(scope="module")
 def blank(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return write_template("forskola", 2025, tmp_path_factory.mktemp("mall"))
@@ -91,10 +98,10 @@ def _fill(ws: Any, ref: str) -> str | None:
     return str(fill.fgColor.rgb)[-6:] if fill.fill_type == "solid" else None
 
 
-def test_marked_copy_beside_the_original_which_is_unchanged(original: Path) -> None:
+def test_marked_copy_beside_the_original_which_is_unchanged(original: Path, engine: str) -> None:
     before, mtime = sha256(original), original.stat().st_mtime_ns
     report = validate_workbook(original)
-    target = mark_workbook(original, report.findings)
+    target = mark_workbook(original, report.findings, engine=engine)
     assert target == original.with_name("forskola_kontrollerad.xlsx") == marked_path(original)
     assert (sha256(original), original.stat().st_mtime_ns) == (before, mtime)
     assert sorted(p.name for p in original.parent.iterdir()) == [
@@ -117,9 +124,9 @@ def test_marked_copy_beside_the_original_which_is_unchanged(original: Path) -> N
     assert "19121212" not in ws["D5"].comment.text and "********-****" in ws["D5"].comment.text
 
 
-def test_kontroll_lists_every_finding_with_a_link_and_an_open_motivering(original: Path) -> None:
+def test_kontroll_lists_every_finding_with_a_link_and_an_open_motivering(original: Path, engine: str) -> None:
     report = validate_workbook(original)
-    wb = openpyxl.load_workbook(mark_workbook(original, report.findings))
+    wb = openpyxl.load_workbook(mark_workbook(original, report.findings, engine=engine))
     ws = wb["Kontroll"]
     assert [c.value for c in ws[1]] == list(KONTROLL_HEADERS)
     rows = list(ws.iter_rows(min_row=2, values_only=True))
@@ -143,25 +150,28 @@ def test_link_target_quotes_sheet_names() -> None:
     assert marking.link_target("Kim's", "A1") == "'Kim''s'!A1"
 
 
-def test_remarking_a_marked_copy_clears_the_marks_of_fixed_cells(original: Path) -> None:
-    first = mark_workbook(original, [_finding("C4"), _finding("C5", Severity.WARNING)])
-    second = mark_workbook(first, [_finding("C5", Severity.WARNING)])
+def test_remarking_a_marked_copy_clears_the_marks_of_fixed_cells(original: Path, engine: str) -> None:
+    first = mark_workbook(original, [_finding("C4"), _finding("C5", Severity.WARNING)], engine=engine)
+    second = mark_workbook(first, [_finding("C5", Severity.WARNING)], engine=engine)
     ws = openpyxl.load_workbook(second)["Placeringar"]
     assert (_fill(ws, "C4"), ws["C4"].comment) == (None, None)
     assert _fill(ws, "C5") == COLOURS[Severity.WARNING] and ws["C5"].comment is not None
 
 
-def test_the_write_is_atomic(original: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(("engine", "writer"), [("xml", XmlMarkWriter), ("openpyxl", OpenpyxlMarkWriter)])
+def test_the_write_is_atomic(
+    original: Path, monkeypatch: pytest.MonkeyPatch, engine: str, writer: type
+) -> None:
     target = marked_path(original)
     target.write_bytes(b"earlier marked copy")
 
-    def broken_save(self: OpenpyxlMarkWriter, path: str) -> None:
+    def broken_save(self: object, path: str) -> None:
         Path(path).write_bytes(b"half a file")
         raise OSError("disk full")
 
-    monkeypatch.setattr(OpenpyxlMarkWriter, "save", broken_save)
+    monkeypatch.setattr(writer, "save", broken_save)
     with pytest.raises(OSError, match="disk full"):
-        mark_workbook(original, [_finding("C4")])
+        mark_workbook(original, [_finding("C4")], engine=engine)
     assert target.read_bytes() == b"earlier marked copy"
     assert sorted(p.name for p in original.parent.iterdir()) == [
         "forskola.xlsx",
@@ -193,7 +203,7 @@ def test_fifty_thousand_findings_are_marked_in_ranges(
     CountingWriter.calls = []
     monkeypatch.setattr("kkik_xl.excel.marking_openpyxl.OpenpyxlMarkWriter", CountingWriter)
     start = time.perf_counter()
-    target = mark_workbook(path, findings)
+    target = mark_workbook(path, findings, engine="openpyxl")
     print(f"\nmarking {n} findings: {time.perf_counter() - start:.1f} s")
     # One range per run of consecutive rows with the same severity: three calls, one range each.
     assert sorted(CountingWriter.calls) == [("error", 1), ("info", 1), ("warning", 1)]

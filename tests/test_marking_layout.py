@@ -7,8 +7,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from kkik_xl.excel.marking import mark_workbook
-from kkik_xl.excel.marking_openpyxl import row_height
+from kkik_xl.excel.marking import mark_workbook, row_height
 from kkik_xl.findings import Finding, Severity
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "workbook_templates"

@@ -14,6 +14,7 @@ import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from math import ceil
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -33,6 +34,10 @@ KONTROLL_HEADERS = (
     "Mått",
     "Motivering",
 )
+WRAPPED_COLUMNS = frozenset(
+    i + 1 for i, h in enumerate(KONTROLL_HEADERS) if h in ("Kolumn", "Värde", "Meddelande")
+)
+"""Kontroll columns (1-based) whose long texts wrap."""
 _RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 _CELL = re.compile(r"^([A-Z]{1,3})(\d+)$")
 
@@ -59,6 +64,15 @@ class MarkWriter(Protocol):
 
     def sheet_names(self) -> list[str]:
         """Names of the workbook's sheets."""
+
+
+def row_height(values: Sequence[object], widths: Mapping[int, float]) -> float:
+    """Points for a Kontroll row whose wrapped cells (1-based column → width in characters) need more lines.
+
+    Spreadsheet programs do not grow rows written by a program, so the height is estimated here.
+    """
+    lines = max((ceil(len(str(values[c - 1] or "")) / max(w - 1, 1)) for c, w in widths.items()), default=1)
+    return 15.0 * max(lines, 1)
 
 
 def link_target(sheet: str, cell: str) -> str:
@@ -160,11 +174,29 @@ def atomic_save(save: Any, target: Path) -> None:
         raise
 
 
-def mark_workbook(original: Path, findings: Sequence[Finding]) -> Path:
-    """Write a marked copy of ``original`` with openpyxl and return its path."""
+def mark_workbook(original: Path, findings: Sequence[Finding], engine: str = "auto") -> Path:
+    """Write a marked copy of ``original`` and return its path.
+
+    ``engine``: ``"xml"`` patches the file's XML (fast, everything else kept byte for byte),
+    ``"openpyxl"`` loads and saves the workbook with openpyxl, ``"auto"`` tries XML and falls back to
+    openpyxl for a file whose XML it does not patch.
+    """
+    target = marked_path(original)
+    if engine in ("auto", "xml"):
+        from kkik_xl.excel.xmlmark.writer import XmlMarkWriter
+
+        try:
+            xml_writer = XmlMarkWriter(original)
+            apply(xml_writer, findings)
+            atomic_save(xml_writer.save, target)
+            return target
+        except OSError:
+            raise
+        except Exception:
+            if engine == "xml":
+                raise
     from kkik_xl.excel.marking_openpyxl import OpenpyxlMarkWriter
 
-    target = marked_path(original)
     writer = OpenpyxlMarkWriter(original)
     writer.clear_previous()
     apply(writer, findings)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from math import ceil
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +15,14 @@ from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
 
-from kkik_xl.excel.marking import COLOURS, KONTROLL_HEADERS, KONTROLL_SHEET, KontrollRow
+from kkik_xl.excel.marking import (
+    COLOURS,
+    KONTROLL_HEADERS,
+    KONTROLL_SHEET,
+    WRAPPED_COLUMNS,
+    KontrollRow,
+    row_height,
+)
 from kkik_xl.findings import Severity
 
 NOTE_AUTHOR = "kkik-xl"
@@ -24,16 +30,6 @@ A1_CELL = re.compile(r"^[A-Z]{1,3}[1-9][0-9]{0,6}$")
 _WRAP = Alignment(wrap_text=True, vertical="top")
 _TOP = Alignment(vertical="top")
 _UNLOCKED = Protection(locked=False)
-_WRAPPED = frozenset(i + 1 for i, h in enumerate(KONTROLL_HEADERS) if h in ("Kolumn", "Värde", "Meddelande"))
-
-
-def row_height(values: Sequence[object], widths: Mapping[int, float]) -> float:
-    """Points for a Kontroll row whose wrapped cells (1-based column → width in characters) need more lines.
-
-    Spreadsheet programs do not grow rows written by openpyxl, so the height is estimated here.
-    """
-    lines = max((ceil(len(str(values[c - 1] or "")) / max(w - 1, 1)) for c, w in widths.items()), default=1)
-    return 15.0 * max(lines, 1)
 
 
 def set_style(cell: Any, **ids: int) -> None:
@@ -116,13 +112,13 @@ class OpenpyxlMarkWriter:
         wrap, top = self.wb._alignments.add(_WRAP), self.wb._alignments.add(_TOP)
         unlocked = self.wb._protections.add(_UNLOCKED)
         motivering = len(KONTROLL_HEADERS)
-        widths = {c: ws.column_dimensions[get_column_letter(c)].width or 10 for c in _WRAPPED}
+        widths = {c: ws.column_dimensions[get_column_letter(c)].width or 10 for c in WRAPPED_COLUMNS}
         for r, row in enumerate(rows, start=2):
             for c, value in enumerate(row.values, start=1):
                 if value is None or value == "":
                     continue
                 cell = ws.cell(row=r, column=c, value=value)
-                if c in _WRAPPED:
+                if c in WRAPPED_COLUMNS:
                     set_style(cell, alignmentId=wrap)
             # The sheet is protected: the user must be able to write a justification on every row.
             set_style(ws.cell(row=r, column=motivering), protectionId=unlocked, alignmentId=wrap)

@@ -1,0 +1,151 @@
+"""The Kontroll sheet as XML: one row per finding, links to the cells, Motivering open for writing.
+
+An existing Kontroll sheet keeps everything but its rows and links (columns, protection, print
+settings, the header's format); a workbook without one gets a new sheet.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from kkik_xl.excel.marking import KONTROLL_HEADERS, WRAPPED_COLUMNS, KontrollRow, row_height
+from kkik_xl.excel.xmlmark import tail as tails
+from kkik_xl.excel.xmlmark.notes import xml_text
+from kkik_xl.excel.xmlmark.package import Unsupported
+from kkik_xl.excel.xmlmark.sheet_data import col_letters
+from kkik_xl.excel.xmlmark.styles import Styles
+
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+WIDTHS = (14, 14, 14, 8, 6, 20, 16, 60, 10, 40)
+_COL = re.compile(r"<col\b[^>]*>")
+_ATTR = re.compile(r'(\w+)="([^"]*)"')
+_CELL_STYLE = re.compile(r'<c\b[^>]*?\br="([A-Z]+)1"[^>]*?\bs="(\d+)"')
+_BOLD = '<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font>'
+_LINK = '<font><u/><sz val="11"/><color rgb="FF0563C1"/><name val="Calibri"/><family val="2"/></font>'
+
+
+def split_sheet(chunks: Iterator[bytes]) -> tuple[str, str, str]:
+    """(head up to ``<sheetData>``, the first row, tail from ``</sheetData>``) of a worksheet part."""
+    buffer, head, first = b"", None, b""
+    for chunk in chunks:
+        buffer += chunk
+        if head is None and (m := re.search(rb"<sheetData\b[^>]*?(/?)>", buffer)):
+            head, buffer = buffer[: m.start()], (b"</sheetData>" if m[1] else b"") + buffer[m.end() :]
+        if head is not None and not first and (row := re.search(rb"<row\b.*?</row>", buffer, re.S)):
+            first = row[0]
+        if head is not None and (end := buffer.find(b"</sheetData>")) >= 0:
+            rest = buffer[end:] + b"".join(chunks)
+            return head.decode(), first.decode(), rest.decode()
+        if head is not None:
+            buffer = buffer[-16:]
+    raise Unsupported("Kontroll-bladet kunde inte läsas")
+
+
+def _widths(head: str) -> dict[int, float]:
+    out: dict[int, float] = {}
+    for m in _COL.finditer(head):
+        attrs = dict(_ATTR.findall(m[0]))
+        first = int(attrs.get("min", "0"))
+        for c in range(first, int(attrs.get("max", first)) + 1):
+            out[c] = float(attrs.get("width", 10))
+    return out
+
+
+def _col_style(head: str, col: int) -> int:
+    for m in _COL.finditer(head):
+        attrs = dict(_ATTR.findall(m[0]))
+        if int(attrs.get("min", 0)) <= col <= int(attrs.get("max", 0)) and "style" in attrs:
+            return int(attrs["style"])
+    return 0
+
+
+def _cell(ref: str, value: object, style: int) -> str:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        text = xml_text(str(value)[:32_767])
+        return f'<c r="{ref}" s="{style}" t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
+    return f'<c r="{ref}" s="{style}"><v>{value}</v></c>'
+
+
+class KontrollSheet:
+    """Builds the Kontroll sheet's XML for ``rows`` with the formats of ``styles``."""
+
+    def __init__(self, styles: Styles, head: str, first_row: str) -> None:
+        self.styles, self.head = styles, head
+        header = dict(_CELL_STYLE.findall(first_row))
+        bold = styles.add(
+            "cellXfs",
+            f'<xf numFmtId="0" fontId="{styles.add("fonts", _BOLD)}" '
+            'fillId="0" borderId="0" xfId="0" applyFont="1"/>',
+        )
+        self.header = [int(header.get(col_letters(c), bold)) for c in range(1, len(KONTROLL_HEADERS) + 1)]
+        self.widths = _widths(head) or {c: float(w) for c, w in enumerate(WIDTHS, start=1)}
+        self.formats = [self._format(c) for c in range(1, len(KONTROLL_HEADERS) + 1)]
+        self.link = styles.derive(_col_style(head, 4), font=styles.add("fonts", _LINK), wrap=False)
+
+    def _format(self, col: int) -> int:
+        base = _col_style(self.head, col)
+        if col == len(KONTROLL_HEADERS):
+            return self.styles.derive(base, wrap=True, unlocked=True)
+        return self.styles.derive(base, wrap=col in WRAPPED_COLUMNS)
+
+    def sheet_data(self, rows: Sequence[KontrollRow]) -> str:
+        """``<sheetData>…</sheetData>``: the header row and one row per finding."""
+        out = ['<sheetData><row r="1">']
+        out += [_cell(f"{col_letters(c)}1", h, self.header[c - 1]) for c, h in enumerate(KONTROLL_HEADERS, 1)]
+        out.append("</row>")
+        wrapped = {c: self.widths.get(c, 10.0) for c in WRAPPED_COLUMNS}
+        for r, row in enumerate(rows, start=2):
+            out.append(f'<row r="{r}" ht="{row_height(row.values, wrapped)}" customHeight="1">')
+            for c, value in enumerate(row.values, start=1):
+                style = self.link if c == 4 and row.link else self.formats[c - 1]
+                if value is not None and value != "":
+                    out.append(_cell(f"{col_letters(c)}{r}", value, style))
+                elif c == len(KONTROLL_HEADERS):
+                    out.append(f'<c r="{col_letters(c)}{r}" s="{style}"/>')
+            out.append("</row>")
+        out.append("</sheetData>")
+        return "".join(out)
+
+
+def hyperlinks(rows: Sequence[KontrollRow]) -> str:
+    """``<hyperlinks>`` with an internal link on each row's Cell column ('' when there is none)."""
+    links = [
+        f'<hyperlink ref="D{r}" location="{xml_text(row.link)}" display="{xml_text(str(row.values[3]))}"/>'
+        for r, row in enumerate(rows, start=2)
+        if row.link
+    ]
+    return f"<hyperlinks>{''.join(links)}</hyperlinks>" if links else ""
+
+
+def render(styles: Styles, head: str, first_row: str, tail: str, rows: Sequence[KontrollRow]) -> str:
+    """The whole Kontroll worksheet: ``head`` and ``tail`` of the old sheet around the new rows."""
+    sheet = KontrollSheet(styles, head, first_row)
+    last = f"J{len(rows) + 1}"
+    head = re.sub(r'<dimension\b[^>]*?ref="[^"]*"', f'<dimension ref="A1:{last}"', head, count=1)
+    tail = tails.remove(tail, "hyperlinks")
+    links = hyperlinks(rows)
+    if links:
+        tail = tails.insert(tail, "hyperlinks", links)
+    return head + sheet.sheet_data(rows) + tail.removeprefix("</sheetData>")
+
+
+def new_sheet_parts() -> tuple[str, str, str]:
+    """(head, first row, tail) of a new Kontroll sheet: frozen header, widths, landscape on A4."""
+    cols = "".join(
+        f'<col min="{c}" max="{c}" width="{w + 0.7109375}" customWidth="1"/>' for c, w in enumerate(WIDTHS, 1)
+    )
+    head = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<worksheet xmlns="{MAIN}" xmlns:r="{REL}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>'
+        '<dimension ref="A1:J1"/><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" '
+        'activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>'
+        '<sheetFormatPr defaultRowHeight="15"/>'
+        f"<cols>{cols}</cols>"
+    )
+    tail = (
+        '</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
+        '<pageSetup paperSize="9" fitToHeight="0" orientation="landscape"/></worksheet>'
+    )
+    return head, "", tail
