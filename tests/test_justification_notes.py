@@ -9,16 +9,23 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import openpyxl
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from openpyxl.comments import Comment
+from submission_workbooks import filled_workbook
 from typer.testing import CliRunner
 
 from kkik_xl.cli import app
+from kkik_xl.excel.marking import mark_workbook
 from kkik_xl.excel.marking_openpyxl import NOTE_AUTHOR
 from kkik_xl.excel.workbook_text import Note, cell_notes
+from kkik_xl.excel.xmlmark.notes import NOTE_AUTHOR as XML_NOTE_AUTHOR
+from kkik_xl.findings import Severity
 from kkik_xl.rules import base, validate_workbook
 from kkik_xl.rules.justification import MARKING_AUTHOR, note_justification
+from kkik_xl.submission import load_submission
 
 FIXTURE = Path(__file__).parent / "data" / "forskola_motivering_i_anteckning.xlsx"
 EXPECTED = {
@@ -76,7 +83,39 @@ def test_notes_are_read_once_per_validation(monkeypatch: pytest.MonkeyPatch) -> 
 
 
 def test_the_marking_author_is_the_one_the_marking_writes() -> None:
-    assert MARKING_AUTHOR == NOTE_AUTHOR
+    assert MARKING_AUTHOR == NOTE_AUTHOR == XML_NOTE_AUTHOR
+
+
+@pytest.mark.parametrize("engine", ["xml", "openpyxl"])
+def test_justifications_survive_marking(engine: str, tmp_path: Path) -> None:
+    """The marked copy gives the same justifications (notes kept, or carried onto Kontroll)."""
+    original = tmp_path / FIXTURE.name
+    original.write_bytes(FIXTURE.read_bytes())
+    report = validate_workbook(original)
+    marked = mark_workbook(original, report.findings, engine=engine)
+    again = validate_workbook(marked)
+    assert {(f.code, f.cell): f.justification for f in again.findings} == {
+        (f.code, f.cell): f.justification for f in report.findings
+    }
+
+
+def test_a_workbook_justified_by_notes_can_be_submitted(tmp_path: Path) -> None:
+    book = filled_workbook(tmp_path, "forskola", justify=None)
+    warnings = [f for f in validate_workbook(book).findings if f.severity is Severity.WARNING]
+    assert warnings and all(f.cell for f in warnings)
+    wb = openpyxl.load_workbook(book)
+    for f in warnings:
+        wb[str(f.sheet)][str(f.cell)].comment = Comment(
+            f"Bo Ek:\nMotivering: Kontrollerat, {f.code}.", "Bo Ek"
+        )
+    wb.save(book)
+    result = CliRunner().invoke(app, ["submit", str(book), "--out", str(tmp_path / "ut")])
+    assert result.exit_code == 0, result.output
+    (path,) = (tmp_path / "ut").glob("*.kkik.json")
+    listed = load_submission(path).findings.warning_list
+    assert sorted((w.code, w.cell, w.justification) for w in listed if w.severity == "warning") == sorted(
+        (f.code, f.cell, f"Kontrollerat, {f.code}.") for f in warnings
+    )
 
 
 @pytest.mark.parametrize(
