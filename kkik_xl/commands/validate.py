@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
@@ -44,23 +46,36 @@ def load_last_year(path: Path | None) -> dict[str, float]:
     return {str(k): float(v) for k, v in data.items()}
 
 
+@contextmanager
+def spinner(err: Console, description: str, on: bool) -> Iterator[Callable[[str], None]]:
+    """A rich spinner with the elapsed time on stderr while a long step runs; yields ``say(text)``."""
+    if not on:
+        yield lambda _text: None
+        return
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True) as bar:
+        task = bar.add_task(description, total=None)
+        yield lambda text: bar.update(task, description=text)
+
+
+def is_big(file: Path) -> bool:
+    """Files from :data:`PROGRESS_FROM_BYTES` on show a spinner."""
+    return file.is_file() and file.stat().st_size >= PROGRESS_FROM_BYTES
+
+
 def _run(
     file: Path, template: str | None, year: int | None, params: dict[str, str], last: dict[str, float]
 ) -> ValidationReport:
     err = Console(stderr=True)
-    big = file.is_file() and file.stat().st_size >= PROGRESS_FROM_BYTES
-    if not big:
-        return validate_workbook(file, template, year=year, params=params, last_year=last)
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
-    with Progress(*columns, console=err, transient=True) as bar:
-        task = bar.add_task(f"Kontrollerar {file.name} …", total=None)
+    big = is_big(file)
+    with spinner(err, f"Kontrollerar {file.name} …", big) as say:
         return validate_workbook(
             file,
             template,
             year=year,
             params=params,
             last_year=last,
-            progress=lambda step: bar.update(task, description=f"{file.name}: {step.lower()} …"),
+            progress=(lambda step: say(f"{file.name}: {step.lower()} …")) if big else None,
         )
 
 
@@ -136,10 +151,11 @@ def _mark(file: Path, result: ValidationReport, err: Console) -> None:
         )
         return
     try:
-        target = mark_workbook(file, result.findings)
+        with spinner(err, f"{file.name}: skriver den markerade kopian …", is_big(file)):
+            target = mark_workbook(file, result.findings)
     except OSError as exc:
         _mark_failed(err, exc.strerror or str(exc))
-    except Exception as exc:  # openpyxl is stricter than the reader: say so instead of a traceback
+    except Exception as exc:  # the writers are stricter than the reader: say so instead of a traceback
         _mark_failed(err, f"filen kunde inte öppnas för markering ({type(exc).__name__})")
     err.print(f"Markerad kopia: {target}", highlight=False, soft_wrap=True)
 
