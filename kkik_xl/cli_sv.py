@@ -54,6 +54,33 @@ _ERRORS: tuple[tuple[str, str], ...] = (
 )
 
 
+_TYPES = (
+    (r"\b(?:int|float) range\b", lambda m: "heltal" if m[0].startswith("int") else "tal"),
+    (r"\bpath\b", "sökväg"),
+    (r"\bint\b", "heltal"),
+    (r"\bfloat\b", "tal"),
+    (r"\bstr\b", "text"),
+    (r"\bdatetime\b", "datum"),
+)
+ARGUMENT_NAMES = {
+    "file": "FIL",
+    "files": "FILER",
+    "paths": "SÖKVÄGAR",
+    "values": "VÄRDEFILER",
+    "template": "MALL",
+    "workbook": "ARBETSBOK",
+    "submission": "INLÄMNING",
+}
+"""Argument names (the Python parameter names) as the help and errors show them."""
+
+
+def type_label(label: str) -> str:
+    """``<int range>`` → ``<heltal>``, ``<path>`` → ``<sökväg>`` (choices are left as they are)."""
+    for pattern, replacement in _TYPES:
+        label = re.sub(pattern, replacement, label)
+    return label
+
+
 def translate(message: str) -> str:
     """A click/typer usage-error message in Swedish (unknown parts are kept as they are)."""
     for pattern, replacement in _ERRORS:
@@ -89,6 +116,40 @@ def _swedish_error(format_error: Callable[[Any], None]) -> Callable[[Any], None]
     return wrapped
 
 
+def _swedish_type(display_type: Callable[..., str]) -> Callable[..., str]:
+    def wrapped(self: Any, ctx: Any) -> str:
+        label = display_type(self, ctx)
+        return label if self.type_descriptor.is_choice else type_label(label)
+
+    return wrapped
+
+
+def _no_flag_type(display_type_rich: Callable[..., str | None]) -> Callable[..., str | None]:
+    def wrapped(self: Any, ctx: Any) -> str | None:
+        return None if getattr(self, "is_bool_flag", False) else display_type_rich(self, ctx)
+
+    return wrapped
+
+
+def _swedish_argument_name(name: Any) -> property:
+    def wrapped(self: Any) -> str:
+        return str(ARGUMENT_NAMES.get(self.name, name.fget(self)) if self.metavar is None else self.metavar)
+
+    return property(wrapped)
+
+
+def _install_parameters() -> None:
+    """Type labels and argument names in Swedish, no type shown for on/off flags."""
+    from typer import core as typer_core
+
+    param, option, argument = typer_core._TyperParameter, typer_core.TyperOption, typer_core.TyperArgument
+    if hasattr(param, "display_type") and hasattr(option, "display_type_rich"):
+        param.display_type = _swedish_type(param.display_type)  # type: ignore[method-assign]
+        option.display_type_rich = _no_flag_type(option.display_type_rich)  # type: ignore[method-assign]
+    if isinstance(getattr(param, "display_name_raw", None), property):
+        argument.display_name_raw = _swedish_argument_name(param.display_name_raw)  # type: ignore[assignment]
+
+
 def install() -> None:
     """Make typer's help and usage errors Swedish (idempotent)."""
     for name, text in _RICH_TEXTS.items():
@@ -103,4 +164,5 @@ def install() -> None:
     core.Command.get_help_option = _swedish_help_option(core.Command.get_help_option)  # type: ignore[method-assign]
     rich_utils.rich_format_error = _swedish_error(rich_utils.rich_format_error)  # type: ignore[assignment]
     rich_utils.highlighter.highlights.append(r"(?P<usage>Användning: )")
+    _install_parameters()
     rich_utils._kkik_sv = True  # type: ignore[attr-defined]

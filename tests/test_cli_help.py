@@ -41,6 +41,13 @@ ENGLISH = (
     "Arguments",
     "Commands",
     "Error",
+    "<path>",
+    "<str>",
+    "<bool>",
+    "<int",
+    "<float",
+    "{file}",
+    "{files",
 )
 
 
@@ -69,7 +76,7 @@ def test_every_command_is_listed_under_its_role() -> None:
 @pytest.mark.parametrize(
     ("args", "swedish"),
     [
-        (["validate"], "Argumentet file saknas."),
+        (["validate"], "Argumentet FIL saknas."),
         (["validate", "x.xlsx", "--year", "abc"], "värdet ska vara ett heltal"),
         (["validate", "x.xlsx", "--year", "2500"], "värdet får vara högst 2100"),
         (["validate", "x.xlsx", "--report", "pdf"], "'pdf' är inte något av"),
