@@ -103,7 +103,7 @@ def check(ctx: RuleContext) -> list[Finding]:
         table_sheets = {ctx.sheet(t) for t in ctx.template.tables if t.name in ctx.tables}
         out += scan_texts(workbook_text.sheet_cells(path, skip=table_sheets))
         out += scan_texts(_extra_cells(ctx))
-        out += scan_texts(workbook_text.comment_cells(path))
+        out += scan_texts((n.sheet, n.cell, n.text) for n in ctx.notes())
     return out
 
 
