@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import xml.etree.ElementTree as ET
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,6 +24,7 @@ from kkik_xl.excel.libreoffice import convert
 from kkik_xl.excel.marking import COLOURS, mark_workbook
 from kkik_xl.excel.meta import sheet_members
 from kkik_xl.excel.result import ReadError
+from kkik_xl.excel.xmlmark.notes import Comments
 from kkik_xl.excel.xmlmark.package import Unsupported, rels_part
 from kkik_xl.findings import Finding, Severity
 from kkik_xl.rules import validate_workbook
@@ -186,3 +188,27 @@ def test_libreoffice_reads_the_marks_of_an_xml_marked_copy(tmp_path: Path) -> No
         links = {c.value: c.hyperlink for c in kontroll["D"][1:]}
         assert set(links) == {"C4", "B3"}
         assert all(link is not None and "Placeringar" in str(link.location) for link in links.values())
+
+
+EXCEL_COMMENTS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
+xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="xr" \
+xmlns:xr="http://schemas.microsoft.com/office/spreadsheetml/2014/revision"><authors><author>Anna</author>\
+<author>kkik-xl</author></authors><commentList><comment ref="B2" authorId="0" shapeId="0" xr:uid="{A1}">\
+<text><r><rPr><b/></rPr><t>Anna:</t></r><r><t xml:space="preserve">hej</t></r></text></comment>\
+<comment ref="D9" authorId="1"><text><t>KKIK-VA-001 (Fel): gammal</t></text></comment></commentList>\
+<extLst><ext uri="{X}"/></extLst></comments>"""
+
+
+def test_an_excel_comments_part_keeps_its_namespaces_and_the_users_notes() -> None:
+    comments = Comments.parse(EXCEL_COMMENTS)
+    removed, added = comments.replace_ours({"C3": "KKIK-DA-001 (Varning): <ny> & så"})
+    root = ET.fromstring(comments.render().encode())
+    assert (removed, added) == (["D9"], ["C3"])
+    main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    refs = [c.get("ref") for c in root.iter(f"{main}comment")]
+    assert refs == ["B2", "C3"]
+    uid = "{http://schemas.microsoft.com/office/spreadsheetml/2014/revision}uid"
+    assert next(root.iter(f"{main}comment")).get(uid) == "{A1}"
+    assert "".join(root.itertext()).endswith("KKIK-DA-001 (Varning): <ny> & så")
+    assert root.find(f"{main}extLst") is not None
