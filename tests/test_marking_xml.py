@@ -71,12 +71,8 @@ def _copy(path: Path, folder: Path) -> Path:
     return Path(shutil.copy(path, folder / path.name))
 
 
-@pytest.mark.parametrize("path", CORPUS, ids=[p.stem for p in CORPUS])
-def test_both_writers_mark_every_corpus_workbook_alike(path: Path, tmp_path: Path) -> None:
-    try:
-        findings = validate_workbook(path).findings
-    except ReadError:
-        pytest.skip("the file cannot be read, so it is never marked")
+def assert_writers_agree(path: Path, findings: list[Finding], tmp_path: Path) -> None:
+    """Both writers give ``path`` the same values, fills, notes, links and open Motivering cells."""
     xml = mark_workbook(_copy(path, tmp_path / "xml"), findings, engine="xml")
     reference = mark_workbook(_copy(path, tmp_path / "openpyxl"), findings, engine="openpyxl")
     got, want = _marks(xml), _marks(reference)
@@ -84,11 +80,20 @@ def test_both_writers_mark_every_corpus_workbook_alike(path: Path, tmp_path: Pat
     for sheet, (cells, notes, links, unlocked) in want.items():
         assert got[sheet][0] == cells, sheet
         kept = {ref: note for ref, note in got[sheet][1].items() if ref in user_notes.get(sheet, {})}
-        assert kept == {ref: n for ref, n in user_notes.get(sheet, {}).items()}, "user notes are kept"
+        assert kept == user_notes.get(sheet, {}), "user notes are kept"
         assert {r: n for r, n in got[sheet][1].items() if r not in kept} == {
             r: n for r, n in notes.items() if r not in kept
         }, sheet
         assert (got[sheet][2], got[sheet][3]) == (links, unlocked), sheet
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=[p.stem for p in CORPUS])
+def test_both_writers_mark_every_corpus_workbook_alike(path: Path, tmp_path: Path) -> None:
+    try:
+        findings = validate_workbook(path).findings
+    except ReadError:
+        pytest.skip("the file cannot be read, so it is never marked")
+    assert_writers_agree(path, findings, tmp_path)
 
 
 def test_parts_marking_does_not_touch_are_copied_byte_for_byte(tmp_path: Path) -> None:
@@ -212,3 +217,12 @@ def test_an_excel_comments_part_keeps_its_namespaces_and_the_users_notes() -> No
     assert next(root.iter(f"{main}comment")).get(uid) == "{A1}"
     assert "".join(root.itertext()).endswith("KKIK-DA-001 (Varning): <ny> & så")
     assert root.find(f"{main}extLst") is not None
+
+
+def test_a_workbook_saved_by_libreoffice_is_marked_like_openpyxl_marks_it(tmp_path: Path) -> None:
+    require_libreoffice()
+    source = DATA / "forskola_personnummer_i_anteckning_och_uppgifter.xlsx"
+    (saved,) = convert([source], "xlsx", tmp_path / "lo")
+    assert b"LibreOffice" in zipfile.ZipFile(saved).read("docProps/app.xml")
+    findings = [*validate_workbook(saved).findings, _finding("C3"), _finding("A2", Severity.INFO)]
+    assert_writers_agree(saved, findings, tmp_path)
