@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kkik_xl.catalogue import CATALOGUE
-from kkik_xl.excel.convert import distinct_expr, fast_expr
+from kkik_xl.excel.convert import distinct_expr, fast_expr, stripped, stripped_series
 from kkik_xl.rules.duplicates import repeated_keys
 
 BESOK = CATALOGUE.template("hemtjanst").table("Besok")
@@ -30,6 +30,32 @@ def test_distinct_expr_equals_fast_expr(values: list[str | None]) -> None:
         plain = raw.select(fast_expr(column).alias(column.name))
         cheap = raw.select(distinct_expr(raw, column).alias(column.name))
         assert cheap.equals(plain)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["Omsorg", "Trygghetslarm", "Matleverans", None]), max_size=30))
+def test_choices_spelt_as_in_the_catalogue_are_kept_as_they_are(values: list[str | None]) -> None:
+    raw = pl.DataFrame({KIND.name: values}, schema={KIND.name: pl.String})
+    expr = distinct_expr(raw, KIND)
+    assert expr.meta.eq(pl.col(KIND.name))  # the column itself: no copy
+    assert raw.select(expr).equals(raw.select(fast_expr(KIND).alias(KIND.name)))
+
+
+TEXTS = st.one_of(
+    st.none(),
+    st.sampled_from(["", " ", "\t", "B001", " B001", "B001\u00a0", "\u3000", "a b", "Område 10"]),
+    st.text(alphabet=st.sampled_from(" \t\n\u00a0\u2003ab1å"), max_size=6),
+    st.text(max_size=8),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(TEXTS, max_size=30))
+def test_stripped_series_equals_stripped(values: list[str | None]) -> None:
+    raw = pl.DataFrame({"x": values}, schema={"x": pl.String})
+    cheap = stripped_series(raw.get_column("x"))
+    assert cheap.name == "x"
+    assert cheap.equals(raw.select(stripped("x")).to_series())
 
 
 def _plain_duplicates(frame: pl.DataFrame, keys: list[str]) -> pl.DataFrame:

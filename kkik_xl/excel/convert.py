@@ -55,6 +55,14 @@ def stripped(name: str) -> pl.Expr:
     return pl.when(s == "").then(None).otherwise(s).alias(name)
 
 
+def stripped_series(series: pl.Series) -> pl.Series:
+    """What :func:`stripped` gives for a whole column. Blank cells are looked for once and nulled
+    only when there are any, which saves a full copy of a text column in the common case."""
+    trimmed = series.cast(pl.String).str.strip_chars()
+    blank = trimmed == ""
+    return trimmed.set(blank, None) if blank.any() else trimmed
+
+
 def _number(s: pl.Expr) -> pl.Expr:
     plain = s.str.contains(_NUM_RE)
     return pl.when(plain).then(s.str.replace(",", ".", literal=True)).cast(pl.Float64, strict=False)
@@ -94,7 +102,8 @@ def distinct_expr(raw: pl.DataFrame, column: Column) -> pl.Expr:
     """:func:`fast_expr` computed once per distinct value of ``raw`` and mapped back onto every row.
 
     The same result as ``fast_expr(column)``, much cheaper for columns with few distinct values
-    (choices, ja/nej); with more than :data:`MAX_DISTINCT` of them it is ``fast_expr`` itself.
+    (choices, ja/nej); with more than :data:`MAX_DISTINCT` of them it is ``fast_expr`` itself. When
+    every value already is what it becomes (choices spelt as in the catalogue), the column is kept.
     """
     name = column.name
     values = raw.select(pl.col(name).drop_nulls().unique())
@@ -102,6 +111,10 @@ def distinct_expr(raw: pl.DataFrame, column: Column) -> pl.Expr:
         return fast_expr(column)
     mapped = values.with_columns(fast_expr(column).alias("__to"))
     dtype = POLARS_DTYPES[column.type]
+    if raw.schema[name] == dtype and mapped.get_column("__to").equals(
+        values.get_column(name), check_names=False
+    ):
+        return pl.col(name)
     return pl.col(name).replace_strict(
         mapped.get_column(name), mapped.get_column("__to"), default=None, return_dtype=dtype
     )

@@ -26,10 +26,10 @@ from kkik_xl.excel.convert import (
     POS,
     CellProblem,
     distinct_expr,
-    fast_expr,
     parse_cells,
     patch,
     stripped,
+    stripped_series,
 )
 from kkik_xl.excel.frames import Placement, finish
 from kkik_xl.excel.meta import OoxmlParts, read_meta, zip_parts
@@ -71,18 +71,34 @@ def open_book(path: Path) -> fastexcel.ExcelReader:
         raise ReadError(unreadable_reason(path)) from None
 
 
-def _load(book: fastexcel.ExcelReader, loc: Location, dtypes: dict[str | int, Any], wanted: set[str]) -> Any:
+@dataclass(frozen=True)
+class Loaded:
+    """What one fastexcel read gives: the Arrow batch, the cells it could not convert, and the
+    sheet's columns (all of them, and the selected ones by index)."""
+
+    batch: Any
+    errors: Any
+    available: list[Any]
+    selected: dict[int, str]
+
+
+def _load(
+    book: fastexcel.ExcelReader, loc: Location, dtypes: dict[str | int, Any], wanted: set[str]
+) -> Loaded:
+    """Read the table's columns. The sheet object (calamine's cells, several hundred MB for a million
+    rows) is released here, before any frame is built, so it never adds to the peak memory."""
     sheet = book.load_sheet(
         loc.sheet,
         header_row=loc.header_row,
         dtypes=dtypes,
         use_columns=lambda c: normalise_header(c.name) in wanted,
     )
-    return sheet, *sheet.to_arrow_with_errors()
+    batch, errors = sheet.to_arrow_with_errors()
+    selected = {c.index: c.name for c in sheet.selected_columns}
+    return Loaded(batch, errors, sheet.available_columns(), selected)
 
 
-def _headers(sheet: Any) -> tuple[list[str | None], int]:
-    cols = sheet.available_columns()
+def _headers(cols: list[Any]) -> tuple[list[str | None], int]:
     if not cols:
         return [], 0
     first = min(c.absolute_index for c in cols)
@@ -105,8 +121,8 @@ def load_table(
     """Read one table into a contract frame with its findings."""
     wanted = {normalise_header(c.name) for c in columns}
     dtypes: dict[str | int, Any] = {c.name: FAST_DTYPE[c.type] for c in columns}
-    sheet, batch, errors = _load(book, loc, dtypes, wanted)
-    headers, first_col = _headers(sheet)
+    loaded = _load(book, loc, dtypes, wanted)
+    headers, first_col = _headers(loaded.available)
     match = match_columns(
         headers,
         columns,
@@ -119,14 +135,13 @@ def load_table(
     if renamed:
         for found, name in renamed.items():
             dtypes[found] = dtypes[name]
-        sheet, batch, errors = _load(book, loc, dtypes, wanted)
-    raw = pl.DataFrame(pl.from_arrow(batch)).rename(renamed)
+        loaded = _load(book, loc, dtypes, wanted)
+    raw = pl.DataFrame(pl.from_arrow(loaded.batch)).rename(renamed)
     raw = raw.with_columns(pl.lit(None, pl.String).alias(c.name) for c in match.missing)
-    raw = raw.with_row_index(POS).with_columns(pl.col(POS).cast(pl.Int64))
-    names = {c.index: c.name for c in sheet.selected_columns}
+    raw = raw.with_columns(pl.int_range(pl.len(), dtype=pl.Int64).alias(POS)).select(POS, pl.exclude(POS))
     bycol = {c.name: c for c in columns}
     problems, excel_errors, rescued, infos = classify_errors(
-        errors, {i: bycol[renamed.get(n, n)] for i, n in names.items()}, date1904
+        loaded.errors, {i: bycol[renamed.get(n, n)] for i, n in loaded.selected.items()}, date1904
     )
     place = Placement.of(loc.sheet, match, first_row=loc.sheet_header_row + 2, first_col=first_col)
     typed, more = _convert(raw, columns, rescued)
@@ -143,10 +158,10 @@ def _convert(
 ) -> tuple[pl.DataFrame, list[CellProblem]]:
     """Typed frame: text trimmed, choices and ja/nej normalised, ints checked, times from durations."""
     problems: list[CellProblem] = []
-    exprs: list[pl.Expr] = []
+    exprs: list[pl.Expr | pl.Series] = []
     for c in columns:
         if c.type is ColumnType.TEXT:
-            exprs.append(fast_expr(c).alias(c.name))
+            exprs.append(stripped_series(raw.get_column(c.name)))
         elif c.type in (ColumnType.CHOICE, ColumnType.JANEJ):
             exprs.append(distinct_expr(raw, c).alias(c.name))
         elif c.type is ColumnType.INT:

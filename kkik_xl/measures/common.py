@@ -79,16 +79,31 @@ class Split:
     excluded: dict[str, int]
 
 
-def split(frame: pl.DataFrame, rules: Sequence[Rule]) -> Split:
-    """Apply ``rules`` in order (invalid rows first); each excluded row counts for its first reason."""
-    reason_expr = pl.lit(None, dtype=pl.String)
-    for reason, expr in reversed([(INVALID, pl.col(INVALID_COL)), *rules]):
-        reason_expr = pl.when(expr.fill_null(False)).then(pl.lit(reason)).otherwise(reason_expr)
-    marked = frame.with_columns(reason_expr.alias(REASON))
-    counts = dict(marked.get_column(REASON).drop_nulls().value_counts().iter_rows())
-    order = [INVALID, *(reason for reason, _ in rules)]
-    excluded = {reason: int(counts[reason]) for reason in order if reason in counts}
-    return Split(marked.filter(pl.col(REASON).is_null()).drop(REASON), excluded)
+def split(frame: pl.DataFrame, rules: Sequence[Rule], keep: Sequence[str] | None = None) -> Split:
+    """Apply ``rules`` in order (invalid rows first); each excluded row counts for its first reason.
+
+    ``keep`` limits the kept rows to those columns (default: every column), so an engine copies only
+    what it reads.
+    """
+    reasons = [INVALID, *(reason for reason, _ in rules)]
+    codes = _first_rule(frame, [pl.col(INVALID_COL), *(expr for _, expr in rules)])
+    counts = dict(codes.drop_nulls().value_counts().iter_rows())
+    excluded: dict[str, int] = {}
+    for reason in dict.fromkeys(reasons):  # a reason given twice counts once, at its first place
+        n = sum(int(counts.get(i, 0)) for i, r in enumerate(reasons) if r == reason)
+        if n:
+            excluded[reason] = n
+    kept = frame if keep is None else frame.select(keep)
+    return Split(kept.filter(codes.is_null()), excluded)
+
+
+def _first_rule(frame: pl.DataFrame, exprs: Sequence[pl.Expr]) -> pl.Series:
+    """Per row, the index of the first expression that is true (null when none is): a small
+    integer rather than the reason's text, so marking a million rows allocates little."""
+    code = pl.lit(None, dtype=pl.UInt16)
+    for i, expr in reversed(list(enumerate(exprs))):
+        code = pl.when(expr.fill_null(False)).then(pl.lit(i, dtype=pl.UInt16)).otherwise(code)
+    return frame.select(code.alias(REASON)).to_series()
 
 
 def merge_excluded(*parts: Mapping[str, int]) -> dict[str, int]:

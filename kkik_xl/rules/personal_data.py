@@ -27,6 +27,7 @@ PERSONNUMMER = register(
 )
 _EXTRA_COLUMN = "KKIK-LS-007"
 _TEXT_TYPES = (pl.String, pl.Int64, pl.Float64, pl.Int32, pl.UInt64)
+MIN_DIGITS = 10  # the shortest number CANDIDATE_PATTERN accepts: six digits and four
 
 
 def _finding(sheet: str, cell: str, text: str, column: str | None = None) -> Finding | None:
@@ -52,10 +53,14 @@ def _scanned(table: Table, name: str, dtype: pl.DataType) -> bool:
 
 
 def _candidates(frame: pl.DataFrame, name: str, dtype: pl.DataType) -> pl.DataFrame:
-    """Rows that may hold a number; a whole number below 10⁹ has too few digits, so it is skipped first."""
+    """Rows that may hold a number. A number has at least ten digits, so a whole number below 10⁹
+    or a text shorter than ten characters is skipped first, far cheaper than the pattern."""
+    cells = frame.select("_row", name)
     if isinstance(dtype, pl.Int64 | pl.Int32 | pl.UInt64):
-        frame = frame.filter(pl.col(name).abs() >= 1_000_000_000)
-    return frame.filter(candidate_expr(name)).select("_row", pl.col(name).cast(pl.String))
+        cells = cells.filter(pl.col(name).abs() >= 1_000_000_000)
+    elif isinstance(dtype, pl.String):
+        cells = cells.filter(pl.col(name).str.len_chars() >= MIN_DIGITS)
+    return cells.filter(candidate_expr(name)).select("_row", pl.col(name).cast(pl.String))
 
 
 def _frame_cells(ctx: RuleContext) -> Iterator[tuple[str, str, str, str]]:
