@@ -44,7 +44,7 @@ def _steps(template: Template) -> list[Block]:
             "4. Validera filen med kkik-xl (knappen Validera i Excel eller kommandot "
             "kkik-xl validate FIL.xlsx). Fel och varningar hamnar på bladet ”Kontroll” med "
             "cellhänvisning. Rätta felen och skriv en motivering i kolumnen ”Motivering” för varningar "
-            "som är riktiga."
+            "som är riktiga, eller en anteckning i cellen som börjar med ”Motivering:”."
         ),
         _para(
             "5. Skapa inlämningsfilen med kkik-xl submit FIL.xlsx och skicka den till kommunens "

@@ -1,7 +1,8 @@
 """Every text of a workbook outside the typed tables: other sheets, extra columns and cell comments.
 
 Used by the personal-data rule, which must see every cell of every sheet. The typed tables are
-scanned from their frames; this module supplies the rest as ``(sheet, cell, text)`` triples.
+scanned from their frames; this module supplies the rest as ``(sheet, cell, text)`` triples. Cell
+notes also come with their author (:class:`Note`): a user's note can justify a warning.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import posixpath
 import re
 import zipfile
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +23,18 @@ from python_calamine import CalamineWorkbook
 from kkik_xl.excel.columns import col_letter
 
 TextCell = tuple[str, str, str]
+
+
+@dataclass(frozen=True)
+class Note:
+    """A cell note (Excel's classic comment): sheet, cell, author and the text as stored."""
+
+    sheet: str
+    cell: str
+    author: str
+    text: str
+
+
 _NS = re.compile(r"^\{[^}]*\}")
 _REL_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
@@ -98,6 +112,12 @@ def _rels(zf: zipfile.ZipFile, part: str, kind: str | None = None) -> dict[str, 
 
 def comment_cells(path: Path) -> Iterator[TextCell]:
     """Text of every cell comment (note) of an OOXML workbook, with its sheet and cell."""
+    for note in cell_notes(path):
+        yield note.sheet, note.cell, note.text
+
+
+def cell_notes(path: Path) -> Iterator[Note]:
+    """Every cell note of an OOXML workbook (only the small comments parts are read)."""
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
         return
     with zipfile.ZipFile(path) as zf:
@@ -116,9 +136,13 @@ def comment_cells(path: Path) -> Iterator[TextCell]:
                     yield from _comments(zf.read(target), el.get("name", ""))
 
 
-def _comments(xml: bytes, sheet: str) -> Iterator[TextCell]:
-    for el in SafeET.fromstring(xml).iter():
+def _comments(xml: bytes, sheet: str) -> Iterator[Note]:
+    root = SafeET.fromstring(xml)
+    authors = [el.text or "" for el in root.iter() if _local(el.tag) == "author"]
+    for el in root.iter():
         if _local(el.tag) == "comment":
             text = "".join(t.text or "" for t in el.iter() if _local(t.tag) == "t")
+            index = el.get("authorId", "")
+            author = authors[int(index)] if index.isdigit() and int(index) < len(authors) else ""
             if text:
-                yield sheet, el.get("ref", ""), text
+                yield Note(sheet, el.get("ref", ""), author, text)

@@ -13,6 +13,7 @@ from kkik_xl.catalogue import Table, Template
 from kkik_xl.codes import CodeSpec
 from kkik_xl.excel.columns import col_letter
 from kkik_xl.excel.result import ReadResult
+from kkik_xl.excel.workbook_text import Note, cell_notes
 from kkik_xl.findings import Finding
 from kkik_xl.measures import MeasureContext, MeasureResult
 
@@ -28,6 +29,13 @@ class RuleContext:
     measure_ctx: MeasureContext
     results: Sequence[MeasureResult] = ()
     last_year: Mapping[str, float] = field(default_factory=dict)
+    _notes: list[Note] | None = field(default=None, init=False, repr=False)
+
+    def notes(self) -> list[Note]:
+        """Every cell note of the workbook, read once (personal data and justifications both use them)."""
+        if self._notes is None:
+            self._notes = list(cell_notes(self.read.path))
+        return self._notes
 
     def present(self, table: Table) -> pl.DataFrame | None:
         """The table's frame, or ``None`` when the table was not found in the file."""

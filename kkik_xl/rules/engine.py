@@ -15,7 +15,7 @@ from kkik_xl.excel.reader import default_year, read_workbook
 from kkik_xl.findings import Finding, Severity
 from kkik_xl.measures import ENGINES, MeasureContext, MeasureResult, compute_template
 from kkik_xl.rules.base import RuleContext
-from kkik_xl.rules.justification import attach, read_justifications
+from kkik_xl.rules.justification import attach, note_justifications, read_justifications
 from kkik_xl.rules.personal_data import mask_finding
 from kkik_xl.rules.registry import RULES
 
@@ -89,7 +89,8 @@ def validate_workbook(
         if rule.applies(template.id) and rule.after_measures:
             findings += rule.check(ctx)
     # Every rule may quote a cell (a duplicate ID, an age out of range): mask numbers in all of them.
-    findings = attach([mask_finding(f) for f in findings], read_justifications(path))
+    masked = [mask_finding(f) for f in findings]
+    findings = attach(masked, read_justifications(path), note_justifications(ctx.notes()))
     findings.sort(key=Finding.sort_key)
     return ValidationReport(
         file=str(path), template=template.id, year=year, findings=findings, results=results

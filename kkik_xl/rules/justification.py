@@ -1,17 +1,29 @@
-"""Justifications written in the Kontroll sheet's ``Motivering`` column, read back onto findings."""
+"""Justifications read back onto findings: the Kontroll sheet's ``Motivering`` column, or a cell note.
+
+A user's note (Excel comment) on a flagged cell whose text starts with ``Motivering:`` (or
+``Motivering -``, any case) justifies the findings of that cell. Notes written by the marking
+(author ``kkik-xl``) never do, and a justification on the Kontroll sheet wins over a note.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from python_calamine import CalamineWorkbook
 
 from kkik_xl.excel.marking import KONTROLL_SHEET
+from kkik_xl.excel.workbook_text import Note
 from kkik_xl.findings import Finding, Severity
 
 Key = tuple[str, str, str, str]
 """``(Kod, Blad, Cell, Mått)``; ``Mått`` only counts for findings without a cell (``""`` otherwise)."""
+NoteKey = tuple[str, str]
+"""``(Blad, Cell)`` of a note."""
+
+MARKING_AUTHOR = "kkik-xl"  # author of the marking's notes (excel/marking_openpyxl.py, NOTE_AUTHOR)
+_PREFIX = re.compile(r"\s*motivering\s*[:\-–]\s*", re.IGNORECASE)
 
 
 def _text(value: object) -> str:
@@ -45,23 +57,57 @@ def read_justifications(path: Path) -> dict[Key, str]:
     return out
 
 
+def note_justification(note: Note) -> str | None:
+    """The justification a note gives: its text after ``Motivering:``, else ``None``.
+
+    Excel starts a new note with its author's name (``Anna Svensson:`` on a line of its own); that line
+    is skipped. A note by the marking (author ``kkik-xl``) is never a justification.
+    """
+    author = note.author.strip()
+    if author.casefold() == MARKING_AUTHOR:
+        return None
+    text = note.text.strip()
+    if author and text.startswith(f"{author}:"):
+        text = text[len(author) + 1 :]
+    match = _PREFIX.match(text)
+    rest = text[match.end() :].strip() if match else ""
+    return rest or None
+
+
+def note_justifications(notes: Iterable[Note]) -> dict[NoteKey, str]:
+    """``(Blad, Cell) → Motivering`` from the users' notes that start with ``Motivering:``."""
+    return {(n.sheet, n.cell): text for n in notes if (text := note_justification(n)) is not None}
+
+
 def key(finding: Finding) -> Key:
     """The matching key of a finding: its cell, or its measure when it has no cell."""
     cell = finding.cell or ""
     return (finding.code, finding.sheet or "", cell, "" if cell else finding.measure or "")
 
 
-def justification_for(finding: Finding, justifications: dict[Key, str]) -> str | None:
-    """The finding's Motivering; a cell-less row without Mått applies to every measure of its sheet."""
+def justification_for(
+    finding: Finding, justifications: Mapping[Key, str], notes: Mapping[NoteKey, str] | None = None
+) -> str | None:
+    """The finding's Motivering: the Kontroll sheet's, else the note on its (first) cell.
+
+    On Kontroll, a cell-less row without Mått applies to every measure of its code and sheet.
+    """
     k = key(finding)
-    return justifications.get(k) or (justifications.get((*k[:3], "")) if k[3] else None)
+    text = justifications.get(k) or (justifications.get((*k[:3], "")) if k[3] else None)
+    if text or not notes or not finding.cell:
+        return text
+    return notes.get((finding.sheet or "", finding.cell.split(":")[0]))
 
 
-def attach(findings: Iterable[Finding], justifications: dict[Key, str]) -> list[Finding]:
+def attach(
+    findings: Iterable[Finding],
+    justifications: Mapping[Key, str],
+    notes: Mapping[NoteKey, str] | None = None,
+) -> list[Finding]:
     """Findings with their justification attached (only warnings and infos can be justified)."""
     out: list[Finding] = []
     for f in findings:
-        text = justification_for(f, justifications) if justifications else None
+        text = justification_for(f, justifications, notes) if justifications or notes else None
         if text and f.severity is not Severity.ERROR:
             f = f.model_copy(update={"justification": text})
         out.append(f)

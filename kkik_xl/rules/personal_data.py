@@ -104,7 +104,7 @@ def check(ctx: RuleContext) -> list[Finding]:
         others = [s for s in _sheet_names(path) if s not in table_sheets]
         out += scan_texts(workbook_text.sheet_cells(path, others))
         out += scan_texts(_extra_cells(ctx))
-        out += scan_texts(workbook_text.comment_cells(path))
+        out += scan_texts((n.sheet, n.cell, n.text) for n in ctx.notes())
     return out
 
 

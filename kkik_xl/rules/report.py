@@ -32,7 +32,10 @@ def _summary_lines(report: ValidationReport) -> list[str]:
     lines = [f"Kontroll av {report.file} (mall {report.template}, år {report.year}): {counts}."]
     unjustified = len(report.unjustified_warnings)
     if unjustified:
-        lines.append(f"{unjustified} varningar saknar motivering i kolumnen Motivering på bladet Kontroll.")
+        lines.append(
+            f"{unjustified} varningar saknar motivering i kolumnen Motivering på bladet Kontroll "
+            "(eller i en anteckning i cellen som börjar med ”Motivering:”)."
+        )
     return lines
 
 

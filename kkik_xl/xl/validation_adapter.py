@@ -36,7 +36,7 @@ def summary(report: ValidationReport, writer: XlwingsMarkWriter) -> str:
     if unjustified:
         lines.append(
             f"{counted(unjustified, 'varning', 'varningar')} saknar motivering "
-            "(kolumnen Motivering på bladet Kontroll)."
+            "(kolumnen Motivering på bladet Kontroll eller en anteckning som börjar med ”Motivering:”)."
         )
     if writer.notes_skipped:
         lines.append(f"{writer.notes_skipped} celler fick ingen kommentar (för många); se bladet Kontroll.")
