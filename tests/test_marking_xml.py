@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import xml.etree.ElementTree as ET
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,7 +24,7 @@ from kkik_xl.excel.libreoffice import convert
 from kkik_xl.excel.marking import COLOURS, mark_workbook
 from kkik_xl.excel.meta import sheet_members
 from kkik_xl.excel.result import ReadError
-from kkik_xl.excel.xmlmark.notes import NOTE_AUTHOR
+from kkik_xl.excel.xmlmark.notes import NOTE_AUTHOR, Comments
 from kkik_xl.excel.xmlmark.package import Unsupported, rels_part
 from kkik_xl.findings import Finding, Severity
 from kkik_xl.rules import validate_workbook
@@ -70,12 +71,8 @@ def _copy(path: Path, folder: Path) -> Path:
     return Path(shutil.copy(path, folder / path.name))
 
 
-@pytest.mark.parametrize("path", CORPUS, ids=[p.stem for p in CORPUS])
-def test_both_writers_mark_every_corpus_workbook_alike(path: Path, tmp_path: Path) -> None:
-    try:
-        findings = validate_workbook(path).findings
-    except ReadError:
-        pytest.skip("the file cannot be read, so it is never marked")
+def assert_writers_agree(path: Path, findings: list[Finding], tmp_path: Path) -> None:
+    """Both writers give ``path`` the same values, fills, notes, links and open Motivering cells."""
     xml = mark_workbook(_copy(path, tmp_path / "xml"), findings, engine="xml")
     reference = mark_workbook(_copy(path, tmp_path / "openpyxl"), findings, engine="openpyxl")
     got, want = _marks(xml), _marks(reference)
@@ -87,11 +84,20 @@ def test_both_writers_mark_every_corpus_workbook_alike(path: Path, tmp_path: Pat
     for sheet, (cells, notes, links, unlocked) in want.items():
         assert got[sheet][0] == cells, sheet
         kept = {ref: note for ref, note in got[sheet][1].items() if ref in user_notes.get(sheet, {})}
-        assert kept == {ref: n for ref, n in user_notes.get(sheet, {}).items()}, "user notes are kept"
+        assert kept == user_notes.get(sheet, {}), "user notes are kept"
         assert {r: n for r, n in got[sheet][1].items() if r not in kept} == {
             r: n for r, n in notes.items() if r not in kept
         }, sheet
         assert (got[sheet][2], got[sheet][3]) == (links, unlocked), sheet
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=[p.stem for p in CORPUS])
+def test_both_writers_mark_every_corpus_workbook_alike(path: Path, tmp_path: Path) -> None:
+    try:
+        findings = validate_workbook(path).findings
+    except ReadError:
+        pytest.skip("the file cannot be read, so it is never marked")
+    assert_writers_agree(path, findings, tmp_path)
 
 
 def test_parts_marking_does_not_touch_are_copied_byte_for_byte(tmp_path: Path) -> None:
@@ -191,3 +197,36 @@ def test_libreoffice_reads_the_marks_of_an_xml_marked_copy(tmp_path: Path) -> No
         links = {c.value: c.hyperlink for c in kontroll["D"][1:]}
         assert set(links) == {"C4", "B3"}
         assert all(link is not None and "Placeringar" in str(link.location) for link in links.values())
+
+
+EXCEL_COMMENTS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
+xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="xr" \
+xmlns:xr="http://schemas.microsoft.com/office/spreadsheetml/2014/revision"><authors><author>Anna</author>\
+<author>kkik-xl</author></authors><commentList><comment ref="B2" authorId="0" shapeId="0" xr:uid="{A1}">\
+<text><r><rPr><b/></rPr><t>Anna:</t></r><r><t xml:space="preserve">hej</t></r></text></comment>\
+<comment ref="D9" authorId="1"><text><t>KKIK-VA-001 (Fel): gammal</t></text></comment></commentList>\
+<extLst><ext uri="{X}"/></extLst></comments>"""
+
+
+def test_an_excel_comments_part_keeps_its_namespaces_and_the_users_notes() -> None:
+    comments = Comments.parse(EXCEL_COMMENTS)
+    removed, added = comments.replace_ours({"C3": "KKIK-DA-001 (Varning): <ny> & så"})
+    root = ET.fromstring(comments.render().encode())
+    assert (removed, added) == (["D9"], ["C3"])
+    main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    refs = [c.get("ref") for c in root.iter(f"{main}comment")]
+    assert refs == ["B2", "C3"]
+    uid = "{http://schemas.microsoft.com/office/spreadsheetml/2014/revision}uid"
+    assert next(root.iter(f"{main}comment")).get(uid) == "{A1}"
+    assert "".join(root.itertext()).endswith("KKIK-DA-001 (Varning): <ny> & så")
+    assert root.find(f"{main}extLst") is not None
+
+
+def test_a_workbook_saved_by_libreoffice_is_marked_like_openpyxl_marks_it(tmp_path: Path) -> None:
+    require_libreoffice()
+    source = DATA / "forskola_personnummer_i_anteckning_och_uppgifter.xlsx"
+    (saved,) = convert([source], "xlsx", tmp_path / "lo")
+    assert b"LibreOffice" in zipfile.ZipFile(saved).read("docProps/app.xml")
+    findings = [*validate_workbook(saved).findings, _finding("C3"), _finding("A2", Severity.INFO)]
+    assert_writers_agree(saved, findings, tmp_path)

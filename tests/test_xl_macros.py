@@ -9,6 +9,7 @@ from typing import Any
 import openpyxl
 import pytest
 from fake_xlwings import CALLS, FakeBook
+from openpyxl.comments import Comment
 
 from kkik_xl.catalogue import CATALOGUE
 from kkik_xl.excel.example_rows import example_rows
@@ -92,6 +93,20 @@ def test_revalidating_clears_marks_of_fixed_cells(forskola_with_errors: Path) ->
     assert not [f for f in validate_workbook(forskola_with_errors).findings if f.code == "KKIK-MA-002"], (
         "marks saved into the workbook must not change its template fingerprint"
     )
+
+
+def test_a_users_note_on_a_flagged_cell_is_kept(forskola_with_errors: Path) -> None:
+    wb = openpyxl.load_workbook(forskola_with_errors)
+    ws = wb["Placeringar"]
+    bad = next(c.coordinate for row in ws.iter_rows() for c in row if c.value == "inte ett datum")
+    ws[bad].comment = Comment("Motivering: datumet kommer från det gamla systemet.", "Handläggare")
+    wb.save(forskola_with_errors)
+    book = FakeBook(forskola_with_errors)
+    macros.validera(book)
+    macros.validera(book)
+    cell = book.wb["Placeringar"][bad]
+    assert cell.comment.text == "Motivering: datumet kommer från det gamla systemet."
+    assert fills(book.wb, "Placeringar")[bad] == COLOURS[Severity.ERROR]
 
 
 def test_fills_are_batched_into_few_calls(tmp_path: Path) -> None:

@@ -57,7 +57,11 @@ class XlwingsMarkWriter:
             ws.range(address).color = f"#{COLOURS[severity]}"
 
     def notes(self, sheet: str, notes: Mapping[str, str]) -> None:
-        """One note per cell (replacing the text of an existing note), up to :data:`MAX_NOTES` in all."""
+        """One note per cell, up to :data:`MAX_NOTES` in all; a user's own note is kept, not overwritten.
+
+        Excel holds one note per cell: a cell whose note the user wrote (a ``Motivering:`` for instance)
+        keeps it, and the finding is shown by the fill and on Kontroll, as in the marked copy.
+        """
         ws = self.book.sheets[sheet]
         for cell, text in notes.items():
             if self._notes_written >= MAX_NOTES:
@@ -67,8 +71,10 @@ class XlwingsMarkWriter:
             note = rng.note
             if note is None:
                 rng.add_note(text[:32_000])
-            else:
+            elif note.text.startswith(NOTE_PREFIX):
                 note.text = text[:32_000]
+            else:
+                continue
             self._notes_written += 1
 
     def clear_previous(self) -> None:

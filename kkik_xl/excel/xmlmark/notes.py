@@ -57,13 +57,20 @@ class Comments:
 
     authors: list[str]
     elements: dict[str, str]
+    root: str = f'<comments xmlns="{MAIN_NS}">'
+    after: str = ""
 
     @classmethod
     def parse(cls, xml: str | None) -> Comments:
-        """Read a comments part (``None``: the sheet has none)."""
+        """Read a comments part (``None``: the sheet has none).
+
+        The root's start tag (with the namespaces the user's notes may use, such as Excel's ``xr:uid``)
+        and whatever follows the comment list (``extLst``) are kept as they are.
+        """
         if xml is None:
             return cls([], {})
-        if re.search(r"<\w+:comments\b", xml):
+        root = re.search(r"<comments\b[^>]*>", xml)
+        if root is None or re.search(r"<\w+:comments\b", xml):
             raise Unsupported("kommentarer med prefix")
         authors = [unescape(m[1] or "") for m in _AUTHOR.finditer(xml)]
         elements = {}
@@ -71,7 +78,9 @@ class Comments:
             ref = _REF.search(m[0])
             if ref:
                 elements[f"{ref[1]}{ref[2]}"] = m[0]
-        return cls(authors, elements)
+        end = max(xml.rfind("</commentList>"), xml.rfind("<commentList/>"))
+        after = re.sub(r"^</commentList>|^<commentList/>|</comments>\s*$", "", xml[end:]) if end >= 0 else ""
+        return cls(authors, elements, root[0], after)
 
     def author_of(self, ref: str) -> str | None:
         """The author of the note on ``ref``."""
@@ -107,8 +116,8 @@ class Comments:
         body = "".join(self.elements[ref] for ref in ordered)
         return (
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            f'<comments xmlns="{MAIN_NS}"><authors>{authors}</authors>'
-            f"<commentList>{body}</commentList></comments>"
+            f"{self.root}<authors>{authors}</authors>"
+            f"<commentList>{body}</commentList>{self.after}</comments>"
         )
 
 
