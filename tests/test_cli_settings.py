@@ -94,3 +94,24 @@ def test_help_names_the_settings_with_an_example(command: str) -> None:
     page = " ".join(runner.invoke(app, [command, "--help"], terminal_width=200).output.split())
     assert "--installning" in page and "negativa_vantetider" in page and "lss_minsta_antal" in page
     assert "Exempel med inställning: kkik-xl" in page
+
+
+def test_submit_records_the_settings_and_verify_recomputes_with_them(tmp_path: Path) -> None:
+    refused = runner.invoke(app, ["submit", THREE_LSS, "--out", str(tmp_path)])
+    assert refused.exit_code == 1 and "KKIK-ST-001" in refused.output
+    made = runner.invoke(
+        app, ["submit", THREE_LSS, "--out", str(tmp_path), "--installning", "lss_minsta_antal=3"]
+    )
+    assert made.exit_code == 0, made.output
+    (path,) = tmp_path.glob("*.kkik.json")
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    assert doc["parameters"]["lss_minsta_antal"] == "3"
+    assert _measure(doc, "U28418")["value"] == 80.0
+    checked = runner.invoke(app, ["verify", str(path), "--workbook", THREE_LSS])
+    assert "U28418" not in checked.output, checked.output
+
+
+def test_submit_refuses_an_unknown_setting_with_exit_2(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["submit", THREE_LSS, "--out", str(tmp_path), "--installning", "okand=1"])
+    assert result.exit_code == 2 and "okand" in result.output
+    assert not list(tmp_path.iterdir())

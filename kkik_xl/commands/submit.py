@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from kkik_xl.commands.settings_option import SettingsOption, settings_params
 from kkik_xl.computation import UsageError
 from kkik_xl.excel.result import ReadError
 from kkik_xl.submission.build import build_submission, refusal_reasons
@@ -26,6 +27,7 @@ def fail(message: str, code: int) -> typer.Exit:
 def submit(
     workbook: Annotated[Path, typer.Argument(help="Den ifyllda och validerade mallen (.xlsx).")],
     out: Annotated[Path, typer.Option("--out", help="Mapp där inlämningsfilen skrivs.")] = Path("."),
+    installning: SettingsOption = None,
 ) -> None:
     """Skapa inlämningsfilen <kommunkod>_<mall>_<år>.kkik.json från en ifylld mall.
 
@@ -33,11 +35,19 @@ def submit(
     Filen innehåller värden, kontrollsummor och varningar med motiveringar, aldrig rådata.
     Slutkod 2 när arbetsboken inte kan läsas.
 
+    Beräkningsinställningar (--installning) sparas i filen och används av verify --workbook.
+
     Exempel: kkik-xl submit forskola_2025.xlsx --out inlamning
+
+    Exempel med inställning: kkik-xl submit lss_2025.xlsx --installning lss_minsta_antal=3
     """
     console = Console(soft_wrap=True, highlight=False)
     try:
-        prep = prepare(workbook)
+        settings = settings_params(installning)
+    except UsageError as err:
+        raise fail(err.reason, 2) from None
+    try:
+        prep = prepare(workbook, settings)
     except ReadError as err:
         raise fail(err.reason, 2) from None
     except UsageError as err:

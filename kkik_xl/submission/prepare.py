@@ -96,8 +96,11 @@ def compute(
     return ENGINES[template.id](full, ctx)
 
 
-def prepare(path: Path) -> Prepared:
+def prepare(path: Path, settings: Mapping[str, str] | None = None) -> Prepared:
     """Read ``path``, compute its measures and collect its findings.
+
+    ``settings``: engine settings as texts (``{"lss_minsta_antal": "3"}``), as ``--installning`` gives
+    them; the submission records them in ``parameters``.
 
     Raises :class:`UsageError` (cannot be used) or :class:`kkik_xl.excel.result.ReadError` (unreadable).
     """
@@ -106,10 +109,11 @@ def prepare(path: Path) -> Prepared:
     year = _year(read)
     if read.meta.year is None:  # the year came from the Uppgifter sheet: read that year's columns
         read = read_workbook(path, template.id, year=year)
-    ctx = MeasureContext.first_half(year, **template_params(template, year, {}, read))
+    given = dict(settings or {})
+    ctx = MeasureContext.first_half(year, **template_params(template, year, given, read))
     if template.id not in ENGINES:
         raise UsageError(f"Beräkningen för mallen {template.id!r} finns inte ännu i den här versionen.")
-    report = validate_workbook(path, template.id, year=year)
+    report = validate_workbook(path, template.id, year=year, params=given)
     return Prepared(
         path=path,
         template=template,

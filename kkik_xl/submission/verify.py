@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kkik_xl.catalogue import CATALOGUE
+from kkik_xl.measures.settings import SETTINGS
 from kkik_xl.submission.canonical import content_checksum, input_rows_checksum
 from kkik_xl.submission.keys import PublicKeys
 from kkik_xl.submission.kolada import display_value
@@ -43,12 +44,17 @@ def _measure_problems(
     return out
 
 
+def recorded_settings(sub: Submission) -> dict[str, str]:
+    """The engine settings the submission was computed with (from its ``parameters``)."""
+    return {name: value for name, value in sub.parameters.items() if name in SETTINGS}
+
+
 def compare_with_workbook(sub: Submission, path: Path) -> list[str]:
     """Recompute every value from the workbook's raw rows and compare; Swedish problems.
 
     Raises :class:`kkik_xl.computation.UsageError` or :class:`kkik_xl.excel.result.ReadError`.
     """
-    prep = prepare(path)
+    prep = prepare(path, recorded_settings(sub))
     problems: list[str] = []
     if prep.template.id != sub.template.id or prep.year != sub.year:
         problems.append(
