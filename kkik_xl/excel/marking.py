@@ -22,6 +22,8 @@ from kkik_xl.findings import SEVERITY_SV, Finding, Severity
 
 COLOURS = {Severity.ERROR: "FFC7CE", Severity.WARNING: "FFEB9C", Severity.INFO: "DDEBF7"}
 KONTROLL_SHEET = "Kontroll"
+NOTE_AUTHOR = "kkik-xl"
+"""Author of the notes marking writes (they are replaced by the next marking, never read as Motivering)."""
 KONTROLL_HEADERS = (
     "Allvarlighet",
     "Kod",

@@ -19,13 +19,13 @@ from kkik_xl.excel.marking import (
     COLOURS,
     KONTROLL_HEADERS,
     KONTROLL_SHEET,
+    NOTE_AUTHOR,
     WRAPPED_COLUMNS,
     KontrollRow,
     row_height,
 )
 from kkik_xl.findings import Severity
 
-NOTE_AUTHOR = "kkik-xl"
 A1_CELL = re.compile(r"^[A-Z]{1,3}[1-9][0-9]{0,6}$")
 _WRAP = Alignment(wrap_text=True, vertical="top")
 _TOP = Alignment(vertical="top")

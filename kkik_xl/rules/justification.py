@@ -13,7 +13,7 @@ from pathlib import Path
 
 from python_calamine import CalamineWorkbook
 
-from kkik_xl.excel.marking import KONTROLL_SHEET
+from kkik_xl.excel.marking import KONTROLL_SHEET, NOTE_AUTHOR
 from kkik_xl.excel.workbook_text import Note
 from kkik_xl.findings import Finding, Severity
 
@@ -22,7 +22,6 @@ Key = tuple[str, str, str, str]
 NoteKey = tuple[str, str]
 """``(Blad, Cell)`` of a note."""
 
-MARKING_AUTHOR = "kkik-xl"  # author of the marking's notes (excel/marking_openpyxl.py, NOTE_AUTHOR)
 _PREFIX = re.compile(r"\s*motivering\s*[:\-–]\s*", re.IGNORECASE)
 
 
@@ -64,7 +63,7 @@ def note_justification(note: Note) -> str | None:
     is skipped. A note by the marking (author ``kkik-xl``) is never a justification.
     """
     author = note.author.strip()
-    if author.casefold() == MARKING_AUTHOR:
+    if author.casefold() == NOTE_AUTHOR:
         return None
     text = note.text.strip()
     if author and text.startswith(f"{author}:"):

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from html import escape, unescape
 
+from kkik_xl.excel.marking import NOTE_AUTHOR
 from kkik_xl.excel.xmlmark.package import Unsupported
 from kkik_xl.excel.xmlmark.sheet_data import col_index
 
-NOTE_AUTHOR = "kkik-xl"
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _AUTHOR = re.compile(r"<author>(.*?)</author>|<author/>", re.S)
 _COMMENT = re.compile(r"<comment\b[^>]*?(?:/>|>.*?</comment>)", re.S)
