@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
+from kkik_xl.catalogue import CATALOGUE
+
 Rows = dict[str, list[dict[str, object]]]
 
 UNITS = ("Solgården", "Björkhagen", "Ekbacken", "Lönnen", "Sjöglimten")
@@ -41,23 +43,10 @@ def _quality(names: tuple[str, ...]) -> list[dict[str, object]]:
     ]
 
 
-SABO_QUALITY = (
-    "Genomförandeplan",
-    "Kontaktperson",
-    "Val av maträtt",
-    "Utevistelse",
-    "Aktivitet",
-    "Nattfasta",
-    "Läkemedelsgenomgång",
-)
-LSS_QUALITY = (
-    "Genomförandeplan",
-    "Kontaktperson",
-    "Brukarinflytande",
-    "Egen nyckel",
-    "Fritidsaktivitet",
-    "Hälsoundersökning",
-)
+def _aspects(template: str) -> tuple[str, ...]:
+    """The quality aspects the catalogue asks in 2025 (the Kvalitet sheet's ja/nej columns)."""
+    table = CATALOGUE.template(template).table("Kvalitet")
+    return tuple(q.name for q in table.quality_indicators if q.applies(2025))
 
 
 def sarskilt_boende() -> Rows:
@@ -73,7 +62,7 @@ def sarskilt_boende() -> Rows:
             "Erbjudet inflyttningsdatum": applied + timedelta(days=40 + (i % 5) * 6),
             "Kommentar": None,
         })  # fmt: skip
-    return {"Ansokningar": rows, "Kvalitet": _quality(SABO_QUALITY)}
+    return {"Ansokningar": rows, "Kvalitet": _quality(_aspects("sarskilt-boende"))}
 
 
 def lss() -> Rows:
@@ -88,7 +77,7 @@ def lss() -> Rows:
             "Omprövning": "Ja" if i == 4 else "Nej",
             "Kommentar": None,
         })  # fmt: skip
-    return {"Beslut": rows, "Kvalitet": _quality(LSS_QUALITY)}
+    return {"Beslut": rows, "Kvalitet": _quality(_aspects("lss"))}
 
 
 def forsorjningsstod() -> Rows:
