@@ -20,6 +20,14 @@ def col_letter(index: int) -> str:
     return letters
 
 
+def col_index(letters: str) -> int:
+    """0-based column index of Excel column letters (A → 0, AA → 26): the inverse of :func:`col_letter`."""
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n - 1
+
+
 def normalise_header(text: str) -> str:
     """Header compared ignoring case, outer spaces, repeated spaces and a trailing colon."""
     return " ".join(str(text).replace("\u00a0", " ").split()).rstrip(":").casefold()

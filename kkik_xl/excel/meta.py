@@ -11,6 +11,7 @@ from typing import Any
 import defusedxml.ElementTree as SafeET
 from python_calamine import CalamineWorkbook
 
+from kkik_xl.excel.columns import col_index
 from kkik_xl.excel.result import WorkbookMeta
 
 META_SHEET = "_meta"
@@ -31,13 +32,6 @@ class TableRef:
 
 def _local(tag: str) -> str:
     return _NS.sub("", tag)
-
-
-def _col_index(letters: str) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + ord(ch) - 64
-    return n - 1
 
 
 @dataclass
@@ -110,7 +104,7 @@ def zip_parts(path: Path) -> OoxmlParts:
                 m = re.match(r"^([A-Z]+)(\d+)$", ref)
                 if m:
                     tname = el.get("displayName") or el.get("name") or ""
-                    tables[tname] = TableRef(tname, int(m[2]) - 1, _col_index(m[1]))
+                    tables[tname] = TableRef(tname, int(m[2]) - 1, col_index(m[1]))
     return out
 
 
@@ -151,7 +145,7 @@ def read_meta(path: Path, defined: dict[str, str], sheet_names: list[str]) -> Wo
         if not m or m["sheet"] not in sheet_names:
             continue
         grid = rows(m["sheet"])
-        r, c = int(m["row"]) - 1, _col_index(m["col"])
+        r, c = int(m["row"]) - 1, col_index(m["col"])
         if r < len(grid) and c < len(grid[r]) and (text := _cell_text(grid[r][c])) is not None:
             meta.names[name] = text
     return meta
