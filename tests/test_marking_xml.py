@@ -24,6 +24,7 @@ from kkik_xl.excel.libreoffice import convert
 from kkik_xl.excel.marking import COLOURS, mark_workbook
 from kkik_xl.excel.meta import sheet_members
 from kkik_xl.excel.result import ReadError
+from kkik_xl.excel.xmlmark.kontroll import split_sheet
 from kkik_xl.excel.xmlmark.notes import NOTE_AUTHOR, Comments
 from kkik_xl.excel.xmlmark.package import Unsupported, rels_part
 from kkik_xl.findings import Finding, Severity
@@ -230,3 +231,14 @@ def test_a_workbook_saved_by_libreoffice_is_marked_like_openpyxl_marks_it(tmp_pa
     assert b"LibreOffice" in zipfile.ZipFile(saved).read("docProps/app.xml")
     findings = [*validate_workbook(saved).findings, _finding("C3"), _finding("A2", Severity.INFO)]
     assert_writers_agree(saved, findings, tmp_path)
+
+
+def test_the_kontroll_sheet_is_split_around_its_rows_at_any_chunk_size() -> None:
+    head = b'<worksheet><cols><col min="1" max="3" style="2"/></cols>'
+    first = b'<row r="1"><c r="A1" s="5" t="s"><v>0</v></c></row>'
+    rows = b"".join(b'<row r="%d"><c r="A%d"><v>1</v></c></row>' % (r, r) for r in range(2, 40))
+    tail = b'<sheetProtection sheet="1"/><pageSetup orientation="landscape"/></worksheet>'
+    xml = head + b"<sheetData>" + first + rows + b"</sheetData>" + tail
+    for size in (1, 5, 17, 64, len(xml)):
+        pieces = iter([xml[i : i + size] for i in range(0, len(xml), size)])
+        assert split_sheet(pieces) == (head.decode(), first.decode(), tail.decode()), size

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kkik_xl.excel.xmlmark.sheet_data import Action, SheetPatch, col_letters
+from kkik_xl.excel.xmlmark.sheet_data import Action, SheetPatch, column_letters
 from kkik_xl.findings import Severity
 
 NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -30,7 +30,7 @@ def sheet_xml(sheet: Sheet) -> bytes:
     for r, (row_style, cells) in sorted(sheet.items()):
         attrs = b' r="%d" spans="1:9"' % r + (b' s="%d" customFormat="1"' % row_style if row_style else b"")
         body = b"".join(
-            b'<c r="%s%d" s="%d"><v>%d</v></c>' % (col_letters(c).encode(), r, s, c)
+            b'<c r="%s%d" s="%d"><v>%d</v></c>' % (column_letters(c).encode(), r, s, c)
             for c, s in sorted(cells.items())
         )
         rows.append(b"<row%s>%s</row>" % (attrs, body) if body else b"<row%s/>" % attrs)

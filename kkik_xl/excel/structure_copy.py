@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import IO
 
 _TABLE_REL = re.compile(rb'Type="[^"]*/relationships/table"')
-_OPEN = re.compile(rb"<sheetData\b[^>]*?(/?)>")
+SHEET_DATA_OPEN = re.compile(rb"<sheetData\b[^>]*?(/?)>")
+"""The start tag of ``<sheetData>`` (group 1 is ``/`` when it is empty)."""
 _CLOSE = b"</sheetData>"
 _CHUNK = 1 << 20
 
@@ -48,16 +49,16 @@ def without_sheet_data(fh: IO[bytes]) -> bytes:
     chunks = _chunks(fh)
     for chunk in chunks:
         head += chunk
-        found = _OPEN.search(head)
+        found = SHEET_DATA_OPEN.search(head)
         if found and found[1]:  # already <sheetData/>
             return head + b"".join(chunks)
         if found:
-            return head[: found.start()] + b"<sheetData/>" + _tail(head[found.end() :], chunks)
+            return head[: found.start()] + b"<sheetData/>" + after_sheet_data(head[found.end() :], chunks)
     return head
 
 
-def _tail(rest: bytes, chunks: Iterator[bytes]) -> bytes:
-    """Everything after ``</sheetData>``, skipping the rows before it."""
+def after_sheet_data(rest: bytes, chunks: Iterator[bytes]) -> bytes:
+    """Everything after ``</sheetData>`` in ``rest`` and the ``chunks`` that follow, skipping the rows."""
     keep = len(_CLOSE) - 1
     while (at := rest.find(_CLOSE)) < 0:
         following = next(chunks, None)

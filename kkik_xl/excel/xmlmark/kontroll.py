@@ -10,55 +10,40 @@ import re
 from collections.abc import Iterator, Sequence
 
 from kkik_xl.excel.marking import KONTROLL_HEADERS, WRAPPED_COLUMNS, KontrollRow, row_height
+from kkik_xl.excel.structure_copy import SHEET_DATA_OPEN, after_sheet_data
 from kkik_xl.excel.xmlmark import tail as tails
 from kkik_xl.excel.xmlmark.notes import xml_text
-from kkik_xl.excel.xmlmark.package import Unsupported
-from kkik_xl.excel.xmlmark.sheet_data import col_letters
+from kkik_xl.excel.xmlmark.package import MAIN_NS, REL_NS, Unsupported
+from kkik_xl.excel.xmlmark.sheet_data import column_attributes, column_letters
 from kkik_xl.excel.xmlmark.styles import Styles
 
-MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 WIDTHS = (14, 14, 14, 8, 6, 20, 16, 60, 10, 40)
-_COL = re.compile(r"<col\b[^>]*>")
-_ATTR = re.compile(r'(\w+)="([^"]*)"')
+_FIRST_ROW = re.compile(rb"<row\b.*?</row>", re.S)
 _CELL_STYLE = re.compile(r'<c\b[^>]*?\br="([A-Z]+)1"[^>]*?\bs="(\d+)"')
 _BOLD = '<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font>'
 _LINK = '<font><u/><sz val="11"/><color rgb="FF0563C1"/><name val="Calibri"/><family val="2"/></font>'
 
 
 def split_sheet(chunks: Iterator[bytes]) -> tuple[str, str, str]:
-    """(head up to ``<sheetData>``, the first row, tail from ``</sheetData>``) of a worksheet part."""
-    buffer, head, first = b"", None, b""
-    for chunk in chunks:
-        buffer += chunk
-        if head is None and (m := re.search(rb"<sheetData\b[^>]*?(/?)>", buffer)):
-            head, buffer = buffer[: m.start()], (b"</sheetData>" if m[1] else b"") + buffer[m.end() :]
-        if head is not None and not first and (row := re.search(rb"<row\b.*?</row>", buffer, re.S)):
-            first = row[0]
-        if head is not None and (end := buffer.find(b"</sheetData>")) >= 0:
-            rest = buffer[end:] + b"".join(chunks)
-            return head.decode(), first.decode(), rest.decode()
-        if head is not None:
-            buffer = buffer[-16:]
-    raise Unsupported("Kontroll-bladet kunde inte läsas")
-
-
-def _widths(head: str) -> dict[int, float]:
-    out: dict[int, float] = {}
-    for m in _COL.finditer(head):
-        attrs = dict(_ATTR.findall(m[0]))
-        first = int(attrs.get("min", "0"))
-        for c in range(first, int(attrs.get("max", first)) + 1):
-            out[c] = float(attrs.get("width", 10))
-    return out
-
-
-def _col_style(head: str, col: int) -> int:
-    for m in _COL.finditer(head):
-        attrs = dict(_ATTR.findall(m[0]))
-        if int(attrs.get("min", 0)) <= col <= int(attrs.get("max", 0)) and "style" in attrs:
-            return int(attrs["style"])
-    return 0
+    """(head before ``<sheetData>``, the first row, everything after ``</sheetData>``) of a worksheet."""
+    head = b""
+    while (m := SHEET_DATA_OPEN.search(head)) is None:
+        chunk = next(chunks, b"")
+        if not chunk:
+            raise Unsupported("Kontroll-bladet kunde inte läsas")
+        head += chunk
+    rest = b"</sheetData>" if m[1] else head[m.end() :]
+    while (first := _FIRST_ROW.search(rest)) is None and b"</sheetData>" not in rest:
+        chunk = next(chunks, b"")
+        if not chunk:
+            raise Unsupported("Kontroll-bladet kunde inte läsas")
+        rest += chunk
+    row = first[0].decode() if first else ""
+    try:
+        tail = after_sheet_data(rest, chunks)
+    except ValueError:
+        raise Unsupported("Kontroll-bladet kunde inte läsas") from None
+    return head[: m.start()].decode(), row, tail.decode()
 
 
 def _cell(ref: str, value: object, style: int) -> str:
@@ -72,20 +57,24 @@ class KontrollSheet:
     """Builds the Kontroll sheet's XML for ``rows`` with the formats of ``styles``."""
 
     def __init__(self, styles: Styles, head: str, first_row: str) -> None:
-        self.styles, self.head = styles, head
+        self.styles = styles
+        columns = column_attributes(head.encode())
+        self.col_styles = {c: int(a["style"]) for c, a in columns.items() if "style" in a}
         header = dict(_CELL_STYLE.findall(first_row))
         bold = styles.add(
             "cellXfs",
             f'<xf numFmtId="0" fontId="{styles.add("fonts", _BOLD)}" '
             'fillId="0" borderId="0" xfId="0" applyFont="1"/>',
         )
-        self.header = [int(header.get(col_letters(c), bold)) for c in range(1, len(KONTROLL_HEADERS) + 1)]
-        self.widths = _widths(head) or {c: float(w) for c, w in enumerate(WIDTHS, start=1)}
+        self.header = [int(header.get(column_letters(c), bold)) for c in range(1, len(KONTROLL_HEADERS) + 1)]
+        widths = {c: float(a.get("width", 10)) for c, a in columns.items()}
+        self.widths = widths or {c: float(w) for c, w in enumerate(WIDTHS, start=1)}
         self.formats = [self._format(c) for c in range(1, len(KONTROLL_HEADERS) + 1)]
-        self.link = styles.derive(_col_style(head, 4), font=styles.add("fonts", _LINK), wrap=False)
+        link_font = styles.add("fonts", _LINK)
+        self.link = styles.derive(self.col_styles.get(4, 0), font=link_font, wrap=False)
 
     def _format(self, col: int) -> int:
-        base = _col_style(self.head, col)
+        base = self.col_styles.get(col, 0)
         if col == len(KONTROLL_HEADERS):
             return self.styles.derive(base, wrap=True, unlocked=True)
         return self.styles.derive(base, wrap=col in WRAPPED_COLUMNS)
@@ -93,7 +82,8 @@ class KontrollSheet:
     def sheet_data(self, rows: Sequence[KontrollRow]) -> str:
         """``<sheetData>…</sheetData>``: the header row and one row per finding."""
         out = ['<sheetData><row r="1">']
-        out += [_cell(f"{col_letters(c)}1", h, self.header[c - 1]) for c, h in enumerate(KONTROLL_HEADERS, 1)]
+        for c, header in enumerate(KONTROLL_HEADERS, 1):
+            out.append(_cell(f"{column_letters(c)}1", header, self.header[c - 1]))
         out.append("</row>")
         wrapped = {c: self.widths.get(c, 10.0) for c in WRAPPED_COLUMNS}
         for r, row in enumerate(rows, start=2):
@@ -101,9 +91,9 @@ class KontrollSheet:
             for c, value in enumerate(row.values, start=1):
                 style = self.link if c == 4 and row.link else self.formats[c - 1]
                 if value is not None and value != "":
-                    out.append(_cell(f"{col_letters(c)}{r}", value, style))
+                    out.append(_cell(f"{column_letters(c)}{r}", value, style))
                 elif c == len(KONTROLL_HEADERS):
-                    out.append(f'<c r="{col_letters(c)}{r}" s="{style}"/>')
+                    out.append(f'<c r="{column_letters(c)}{r}" s="{style}"/>')
             out.append("</row>")
         out.append("</sheetData>")
         return "".join(out)
@@ -128,7 +118,7 @@ def render(styles: Styles, head: str, first_row: str, tail: str, rows: Sequence[
     links = hyperlinks(rows)
     if links:
         tail = tails.insert(tail, "hyperlinks", links)
-    return head + sheet.sheet_data(rows) + tail.removeprefix("</sheetData>")
+    return head + sheet.sheet_data(rows) + tail
 
 
 def new_sheet_parts() -> tuple[str, str, str]:
@@ -138,14 +128,14 @@ def new_sheet_parts() -> tuple[str, str, str]:
     )
     head = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        f'<worksheet xmlns="{MAIN}" xmlns:r="{REL}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>'
+        f'<worksheet xmlns="{MAIN_NS}" xmlns:r="{REL_NS}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>'
         '<dimension ref="A1:J1"/><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" '
         'activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>'
         '<sheetFormatPr defaultRowHeight="15"/>'
         f"<cols>{cols}</cols>"
     )
     tail = (
-        '</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
+        '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
         '<pageSetup paperSize="9" fitToHeight="0" orientation="landscape"/></worksheet>'
     )
     return head, "", tail

@@ -14,10 +14,9 @@ from functools import lru_cache
 from html import escape, unescape
 
 from kkik_xl.excel.marking import NOTE_AUTHOR
-from kkik_xl.excel.xmlmark.package import Unsupported
-from kkik_xl.excel.xmlmark.sheet_data import col_index
+from kkik_xl.excel.xmlmark.package import MAIN_NS, Unsupported
+from kkik_xl.excel.xmlmark.sheet_data import column_number
 
-MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _AUTHOR = re.compile(r"<author>(.*?)</author>|<author/>", re.S)
 _COMMENT = re.compile(r"<comment\b[^>]*?(?:/>|>.*?</comment>)", re.S)
 _REF = re.compile(r'\bref="([A-Z]{1,3})(\d+)"')
@@ -48,7 +47,7 @@ def position(ref: str) -> tuple[int, int]:
     m = re.match(r"([A-Z]{1,3})(\d+)$", ref)
     if m is None:
         raise ValueError(ref)
-    return int(m[2]), col_index(m[1])
+    return int(m[2]), column_number(m[1])
 
 
 @dataclass

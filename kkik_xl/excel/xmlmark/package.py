@@ -19,6 +19,7 @@ import defusedxml.ElementTree as SafeET
 
 from kkik_xl.excel.meta import sheet_members
 
+MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 COMMENTS_TYPE = f"{REL_NS}/comments"
 VML_TYPE = f"{REL_NS}/vmlDrawing"
@@ -62,7 +63,6 @@ class Package:
 
     def __init__(self, path: Path) -> None:
         self.zf = zipfile.ZipFile(path)
-        self.names = self.zf.namelist()
         self.sheets = sheet_members(self.zf)
         self.replaced: dict[str, bytes] = {}
         self.streamed: dict[str, Streamer] = {}
@@ -162,28 +162,26 @@ class Package:
 
     def _write_part(self, out: zipfile.ZipFile, part: str) -> None:
         if part in self.streamed:
-            info = zipfile.ZipInfo(part, date_time=(2000, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info._compresslevel = 1  # type: ignore[attr-defined]  # big sheets: speed over size
-            with out.open(info, "w", force_zip64=True) as fh:
-                self.streamed[part](self.chunks(part), fh.write)
+            self._stream_part(out, part, self.streamed[part])
         elif part in self.replaced:
             out.writestr(part, self.replaced[part])
+        elif self.zf.getinfo(part).file_size > BIG_PART:
+            self._stream_part(out, part, _copy_chunks)
         else:
-            _copy(self.zf, out, part)
+            out.writestr(self.zf.getinfo(part), self.zf.read(part), compress_type=zipfile.ZIP_DEFLATED)
+
+    def _stream_part(self, out: zipfile.ZipFile, part: str, streamer: Streamer) -> None:
+        """A big part, a chunk at a time, deflated fast (level 1: speed over size)."""
+        info = zipfile.ZipInfo(part, date_time=self.zf.getinfo(part).date_time)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info._compresslevel = 1  # type: ignore[attr-defined]
+        with out.open(info, "w", force_zip64=True) as fh:
+            streamer(self.chunks(part), fh.write)
 
 
-def _copy(src: zipfile.ZipFile, out: zipfile.ZipFile, part: str) -> None:
-    info = src.getinfo(part)
-    if info.file_size <= BIG_PART:
-        out.writestr(info, src.read(part), compress_type=zipfile.ZIP_DEFLATED)
-        return
-    copy = zipfile.ZipInfo(part, date_time=info.date_time)
-    copy.compress_type = zipfile.ZIP_DEFLATED
-    copy._compresslevel = 1  # type: ignore[attr-defined]
-    with src.open(info) as fh, out.open(copy, "w", force_zip64=True) as dst:
-        while chunk := fh.read(CHUNK):
-            dst.write(chunk)
+def _copy_chunks(chunks: Iterator[bytes], write: Callable[[bytes], object]) -> None:
+    for chunk in chunks:
+        write(chunk)
 
 
 def insert_before_close(text: str, tag: str, content: str) -> str:

@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
+from kkik_xl.excel.columns import col_index, col_letter
+from kkik_xl.excel.structure_copy import SHEET_DATA_OPEN
 from kkik_xl.excel.xmlmark.package import Unsupported
 from kkik_xl.findings import Severity
 
@@ -28,37 +30,34 @@ _S = re.compile(rb'\ss="(\d+)"')
 _SPANS = re.compile(rb'\sspans="[^"]*"')
 _COL = re.compile(rb"<col\b[^>]*>")
 _ATTR = re.compile(rb'(\w+)="([^"]*)"')
-_OPEN = re.compile(rb"<sheetData\b[^>]*?(/?)>")
 
 
-def col_index(letters: str) -> int:
-    """``A`` → 1, ``AA`` → 27."""
-    n = 0
-    for ch in letters:
-        n = n * 26 + ord(ch) - 64
-    return n
+def column_number(letters: str) -> int:
+    """Excel's 1-based column number, as ``<col min max>`` and the marks use it: ``A`` → 1, ``AA`` → 27."""
+    return col_index(letters) + 1
 
 
 @cache
-def col_letters(index: int) -> str:
-    """1 → ``A``, 27 → ``AA``."""
-    out = ""
-    while index:
-        index, rem = divmod(index - 1, 26)
-        out = chr(65 + rem) + out
+def column_letters(number: int) -> str:
+    """The letters of 1-based column ``number``: 1 → ``A``, 27 → ``AA``."""
+    return col_letter(number - 1)
+
+
+def column_attributes(head: bytes) -> dict[int, dict[str, str]]:
+    """Column number → the attributes of its ``<col>`` (``style``, ``width``, …) in the sheet's head."""
+    out: dict[int, dict[str, str]] = {}
+    for m in _COL.finditer(head):
+        attrs = {k.decode(): v.decode() for k, v in _ATTR.findall(m[0])}
+        if "min" in attrs:
+            first = int(attrs["min"])
+            for c in range(first, int(attrs.get("max", first)) + 1):
+                out[c] = attrs
     return out
 
 
 def column_styles(head: bytes) -> dict[int, int]:
-    """Column index → style id from the ``<cols>`` of the sheet's head."""
-    out: dict[int, int] = {}
-    for m in _COL.finditer(head):
-        attrs = dict(_ATTR.findall(m[0]))
-        if b"style" in attrs and b"min" in attrs:
-            first = int(attrs[b"min"])
-            for c in range(first, int(attrs.get(b"max", first)) + 1):
-                out[c] = int(attrs[b"style"])
-    return out
+    """Column number → style id from the ``<cols>`` of the sheet's head."""
+    return {c: int(a["style"]) for c, a in column_attributes(head).items() if "style" in a}
 
 
 def _style(start_tag: bytes) -> int:
@@ -102,7 +101,7 @@ class SheetPatch:
 
     def _head(self, chunks: Iterator[bytes], write: Write) -> bytes:
         buffer = b""
-        while (m := _OPEN.search(buffer)) is None:
+        while (m := SHEET_DATA_OPEN.search(buffer)) is None:
             chunk = next(chunks, b"")
             if not chunk:
                 raise Unsupported("bladet saknar <sheetData>")
@@ -158,7 +157,7 @@ class SheetPatch:
             action = todo[col]
             if action is not None:
                 base = row_style if row_style is not None else self.col_styles.get(col, 0)
-                ref = b"%s%d" % (col_letters(col).encode(), row)
+                ref = b"%s%d" % (column_letters(col).encode(), row)
                 out.append(b'<c r="%s" s="%d"/>' % (ref, self.restyle(base, action)))
         return b"".join(out)
 
@@ -172,7 +171,7 @@ class SheetPatch:
             ref = _CELL_R.search(cell[1])
             if ref is None:
                 raise Unsupported("cell utan referens")
-            col = col_index(ref[1].decode())
+            col = column_number(ref[1].decode())
             between = {c: a for c, a in todo.items() if done < c < col}
             out += [body[pos : cell.start()], self._new_cells(r, between, row_style)]
             out.append(self._restyle_cell(cell, todo[col]) if col in todo else cell[0])

@@ -75,7 +75,8 @@ class Styles:
 
     def fill_of(self, index: int) -> int:
         """The fill id of cell format ``index``."""
-        m = _FILL_ID.search(self.xf(index)[: self.xf(index).index(">")])
+        xf = self.xf(index)
+        m = _FILL_ID.search(xf[: xf.index(">")])
         return int(m[1]) if m else 0
 
     def with_fill(self, index: int, fill: int) -> int:

@@ -17,16 +17,17 @@ from kkik_xl.excel.marking import COLOURS, KONTROLL_SHEET, KontrollRow
 from kkik_xl.excel.sheet_xml import SheetXml
 from kkik_xl.excel.xmlmark import kontroll
 from kkik_xl.excel.xmlmark import tail as tails
-from kkik_xl.excel.xmlmark.notes import Comments, new_vml, patch_vml
+from kkik_xl.excel.xmlmark.notes import Comments, new_vml, patch_vml, position
 from kkik_xl.excel.xmlmark.package import (
     COMMENTS_TYPE,
+    REL_NS,
     SHEET_TYPE,
     VML_TYPE,
     Package,
     Unsupported,
     insert_before_close,
 )
-from kkik_xl.excel.xmlmark.sheet_data import Action, SheetPatch, col_index
+from kkik_xl.excel.xmlmark.sheet_data import Action, SheetPatch, column_number
 from kkik_xl.excel.xmlmark.styles import Styles, solid_fill
 from kkik_xl.findings import Severity
 
@@ -43,8 +44,8 @@ def expand(ref: str) -> list[tuple[int, int]]:
     m = _RANGE.match(ref)
     if m is None:
         return []
-    c1, r1 = col_index(m[1]), int(m[2])
-    c2, r2 = (col_index(m[3]), int(m[4])) if m[3] else (c1, r1)
+    c1, r1 = column_number(m[1]), int(m[2])
+    c2, r2 = (column_number(m[3]), int(m[4])) if m[3] else (c1, r1)
     return [(r, c) for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)]
 
 
@@ -52,10 +53,9 @@ def anchored(notes: Mapping[str, str], merges: SheetXml) -> dict[str, str]:
     """Notes moved to the first cell of the merge that covers them (only it can hold a note)."""
     out: dict[str, list[str]] = {}
     for ref, text in notes.items():
-        m = _RANGE.match(ref)
-        row, col = (int(m[2]), col_index(m[1])) if m else (0, 0)
+        row, col = position(ref)
         for c1, r1, c2, r2 in merges.merges:
-            if r1 <= row <= r2 and col_index(c1) <= col <= col_index(c2):
+            if r1 <= row <= r2 and column_number(c1) <= col <= column_number(c2):
                 ref = f"{c1}{r1}"
                 break
         out.setdefault(ref, []).append(text)
@@ -117,14 +117,13 @@ class XmlMarkWriter:
     def _sheet(self, sheet: str, part: str) -> None:
         rels = {r.type: r for r in self.package.rels(part)}
         comments_rel, vml_rel = rels.get(COMMENTS_TYPE), rels.get(VML_TYPE)
-        exists = comments_rel is not None and self.package.has(comments_rel.target)
-        comments = Comments.parse(self.package.text(comments_rel.target) if comments_rel and exists else None)
+        comments = Comments.parse(self.package.original(comments_rel.target) if comments_rel else None)
         cells, notes, ours = self.cells.get(sheet, {}), self.note_texts.get(sheet, {}), comments.ours()
         if not cells and not notes and not ours:
             return
         plan: dict[int, dict[int, Action]] = defaultdict(dict)
         for ref in ours:
-            row, col = _position(ref)
+            row, col = position(ref)
             plan[row][col] = None
         for row, by_col in cells.items():
             plan[row].update(by_col)
@@ -151,8 +150,8 @@ class XmlMarkWriter:
             return comments.render()
 
         def make_vml() -> str:
-            old = self.package.original(vml_part) if vml_rel else None
-            return patch_vml(old or new_vml(), changes["removed"], changes["added"])
+            old = self.package.original(vml_part) or new_vml()
+            return patch_vml(old, changes["removed"], changes["added"])
 
         self.package.put_later(comments_part, make_comments)
         self.package.put_later(vml_part, make_vml)
@@ -173,20 +172,13 @@ class XmlMarkWriter:
         xml = self.package.text(WORKBOOK)
         ids = [int(n) for n in re.findall(r'<sheet\b[^>]*?\bsheetId="(\d+)"', xml)]
         prefix = re.search(r'<sheet\b[^>]*?\b(\w+):id="', xml)
-        rel = f'{prefix[1]}:id="{rid}"' if prefix else f'xmlns:r="{kontroll.REL}" r:id="{rid}"'
+        rel = f'{prefix[1]}:id="{rid}"' if prefix else f'xmlns:r="{REL_NS}" r:id="{rid}"'
         element = f'<sheet name="{KONTROLL_SHEET}" sheetId="{max(ids, default=0) + 1}" {rel}/>'
         self.package.put(WORKBOOK, insert_before_close(xml, "sheets", element))
-
-
-def _position(ref: str) -> tuple[int, int]:
-    m = _RANGE.match(ref)
-    if m is None:
-        raise Unsupported(f"okänd cell {ref}")
-    return int(m[2]), col_index(m[1])
 
 
 def _legacy_drawing(tail: bytes, rid: str | None) -> bytes:
     if rid is None or tails.has(tail.decode("utf-8"), "legacyDrawing"):
         return tail
-    element = f'<legacyDrawing xmlns:r="{kontroll.REL}" r:id="{rid}"/>'
+    element = f'<legacyDrawing xmlns:r="{REL_NS}" r:id="{rid}"/>'
     return tails.insert(tail.decode("utf-8"), "legacyDrawing", element).encode("utf-8")
