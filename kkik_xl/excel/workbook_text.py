@@ -115,12 +115,6 @@ def _rels(zf: zipfile.ZipFile, part: str, kind: str | None = None) -> dict[str, 
     return out
 
 
-def comment_cells(path: Path) -> Iterator[TextCell]:
-    """Text of every cell comment (note) of an OOXML workbook, with its sheet and cell."""
-    for note in cell_notes(path):
-        yield note.sheet, note.cell, note.text
-
-
 def cell_notes(path: Path) -> Iterator[Note]:
     """Every cell note of an OOXML workbook (only the small comments parts are read)."""
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
