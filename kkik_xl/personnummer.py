@@ -1,25 +1,35 @@
 """Detecting Swedish personnummer and samordningsnummer in any text, and masking them.
 
-Pure functions, no I/O: used by the validation rule ``KKIK-PN-001``, the xlwings UDF
-``KKIK_PERSONNUMMER`` and the submission's personal-data scan.
+Pure functions, no I/O: the one detector used by the validation rules ``KKIK-PN-*``, the xlwings UDF
+``KKIK_PERSONNUMMER``, the submission's scrubbing and the submission writer's last check.
+
+Text is first seen the way a reader sees it (:func:`reader_view`): Unicode NFKC (full-width and
+superscript digits become ``0``–``9``), every decimal digit of any script becomes its ASCII digit, format
+and zero-width characters (``U+200B``, soft hyphen, ``U+FEFF``…), combining marks and control characters
+are removed, every dash (hyphen, en/em dash, non-breaking hyphen ``U+2011``, minus sign…) becomes ``-``
+and every space (no-break, narrow no-break, thin…) becomes a space.
 
 A number is detected when it has 10 digits (``ÅÅMMDD-NNNK``) or 12 digits (``ÅÅÅÅMMDD-NNNK``),
-optionally with ``-`` or ``+`` before the last four, not glued to other digits, whose date part is a
-real date (the day plus 60 for a samordningsnummer) and whose last digit is the Luhn check digit of
-the ten-digit form. A 10-digit number's century is unknown, so its date is accepted when it exists in
-any century (1800s, 1900s or 2000s).
+optionally with ``-``, ``+`` or a space (or a dash between spaces) before the last four, not glued to
+other digits, whose date part is a real date (the day plus 60 for a samordningsnummer) and whose last
+digit is the Luhn check digit of the ten-digit form. A 10-digit number's century is unknown, so its
+date is accepted when it exists in any century (1800s, 1900s or 2000s). With ``shape_only`` the date
+and check digit are not required (the submission scrubs anything shaped like a number).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 import polars as pl
 
 __all__ = [
     "CANDIDATE_PATTERN",
+    "DIGIT_LIKE_RANGES",
     "PersonnummerMatch",
     "candidate_expr",
     "contains_personnummer",
@@ -27,16 +37,46 @@ __all__ = [
     "luhn_check_digit",
     "mask",
     "mask_text",
+    "reader_view",
+    "redact_text",
 ]
 
-CANDIDATE_PATTERN = r"(?:^|[^0-9])(?:\d{6}|\d{8})[-+]?\d{4}(?:$|[^0-9])"
-_CANDIDATE = re.compile(r"(?<!\d)(?P<date>\d{8}|\d{6})(?P<sep>[-+]?)(?P<tail>\d{4})(?!\d)")
+# Code points whose NFKC form holds an ASCII digit, besides the decimal digits (\d): superscripts,
+# subscripts, circled, parenthesised and full-stop digits, CJK circled numbers, Unicode fractions
+# (tests/test_personnummer.py checks this list against every code point).
+DIGIT_LIKE_RANGES: tuple[tuple[int, int], ...] = (
+    (0x00B2, 0x00B3), (0x00B9, 0x00B9), (0x00BC, 0x00BE), (0x2070, 0x2070), (0x2074, 0x2079),
+    (0x2080, 0x2089), (0x2150, 0x215F), (0x2189, 0x2189), (0x2460, 0x249B), (0x24EA, 0x24EA),
+    (0x3251, 0x325F), (0x32B1, 0x32CB), (0x3358, 0x3370), (0x3378, 0x3379), (0x339F, 0x33A6),
+    (0x33A8, 0x33A8), (0x33AF, 0x33AF), (0x33E0, 0x33FE), (0x1F100, 0x1F10A),
+)  # fmt: skip
+MIN_DIGITS = 10
+
+
+_PY_ESCAPE, _RUST_ESCAPE = "\\U{:08x}", "\\x{{{:x}}}"
+
+
+def _char_class(escape: str) -> str:
+    return "".join(escape.format(a) if a == b else f"{escape.format(a)}-{escape.format(b)}"
+                   for a, b in DIGIT_LIKE_RANGES)  # fmt: skip
+
+
+_DIGIT_LIKE = re.compile(rf"[\d{_char_class(_PY_ESCAPE)}]")
+_RUST_DIGIT_LIKE = rf"[\d{_char_class(_RUST_ESCAPE)}]"
+_RUST_OTHER = rf"[^\d{_char_class(_RUST_ESCAPE)}]"
+# Polars (Rust regex) pre-filter: at least ten digit-like characters anywhere in the text.
+CANDIDATE_PATTERN = rf"(?:{_RUST_DIGIT_LIKE}{_RUST_OTHER}*){{{MIN_DIGITS}}}"
+_CANDIDATE = re.compile(
+    r"(?<![0-9])(?P<date>[0-9]{8}|[0-9]{6})(?P<sep> ?[-+] ?| )?(?P<tail>[0-9]{4})(?![0-9])"
+)
 _CENTURIES = (1900, 2000, 1800)
+_DROPPED = frozenset(("Cf", "Cc", "Mn", "Me", "Cs", "Co", "Cn"))
+_MINUS = "\u2212"
 
 
 @dataclass(frozen=True)
 class PersonnummerMatch:
-    """One detected number: the text found, where it is, and whether it is a samordningsnummer."""
+    """One detected number: the text found (as in the original), where, and if a samordningsnummer."""
 
     text: str
     start: int
@@ -56,6 +96,36 @@ def luhn_check_digit(nine_digits: str) -> int:
         product = int(ch) * (2 if i % 2 == 0 else 1)
         total += product // 10 + product % 10
     return (10 - total % 10) % 10
+
+
+def _simple(ch: str) -> str:
+    """One character after NFKC as the detector sees it: ASCII digit, ``-``, space, kept or dropped."""
+    category = unicodedata.category(ch)
+    if category == "Nd":
+        return str(unicodedata.decimal(ch))
+    if category == "Pd" or ch == _MINUS:
+        return "-"
+    if category == "Zs" or ch == "\t":
+        return " "
+    return "" if category in _DROPPED and ch not in "\n\r" else ch
+
+
+@lru_cache(maxsize=4096)
+def _view_char(ch: str) -> str:
+    return "".join(_simple(c) for c in unicodedata.normalize("NFKC", ch))
+
+
+def reader_view(text: str) -> tuple[str, list[int]]:
+    """``text`` as a reader sees it, and for each of its characters the index it came from."""
+    if text.isascii() and text.isprintable():
+        return text, list(range(len(text)))
+    chars: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(text):
+        seen = _view_char(ch)
+        chars.append(seen)
+        origin += [i] * len(seen)
+    return "".join(chars), origin
 
 
 def _valid_date(year: int, month: int, day: int) -> bool:
@@ -87,13 +157,21 @@ def _check(date_part: str, tail: str) -> bool | None:
     return kind if luhn_check_digit(ten[:9]) == int(ten[9]) else None
 
 
-def find_personnummer(text: str) -> list[PersonnummerMatch]:
-    """Every valid personnummer or samordningsnummer in ``text``, in order."""
+def find_personnummer(text: str, *, shape_only: bool = False) -> list[PersonnummerMatch]:
+    """Every valid personnummer or samordningsnummer in ``text`` (as a reader sees it), in order.
+
+    Positions and texts refer to ``text`` itself. ``shape_only``: every 10- or 12-digit number of the
+    shape, without the date and check-digit tests.
+    """
+    if len(_DIGIT_LIKE.findall(text)) < MIN_DIGITS:
+        return []
+    seen, origin = reader_view(text)
     found: list[PersonnummerMatch] = []
-    for m in _CANDIDATE.finditer(text):
-        kind = _check(m["date"], m["tail"])
+    for m in _CANDIDATE.finditer(seen):
+        kind = False if shape_only else _check(m["date"], m["tail"])
         if kind is not None:
-            found.append(PersonnummerMatch(m.group(0), m.start(), m.end(), kind))
+            start, end = origin[m.start()], origin[m.end() - 1] + 1
+            found.append(PersonnummerMatch(text[start:end], start, end, kind))
     return found
 
 
@@ -103,17 +181,26 @@ def contains_personnummer(text: object) -> bool:
 
 
 def mask(number: str) -> str:
-    """Every digit replaced by ``*``: ``19121212-1212`` → ``********-****``."""
-    return re.sub(r"\d", "*", number)
+    """Digits replaced by ``*``, invisible characters dropped: ``19121212-1212`` → ``********-****``."""
+    return "".join("*" if any(c.isdigit() for c in _view_char(ch)) else _view_char(ch) for ch in number)
+
+
+def _replace(text: str, matches: list[PersonnummerMatch], replacement: str | None) -> str:
+    out, last = [], 0
+    for m in matches:
+        out += [text[last : m.start], m.masked if replacement is None else replacement]
+        last = m.end
+    return "".join([*out, text[last:]])
 
 
 def mask_text(text: str) -> str:
     """``text`` with every detected number masked and everything else kept."""
-    out, last = [], 0
-    for m in find_personnummer(text):
-        out += [text[last : m.start], m.masked]
-        last = m.end
-    return "".join([*out, text[last:]])
+    return _replace(text, find_personnummer(text), None)
+
+
+def redact_text(text: str, replacement: str) -> str:
+    """``text`` with every number shaped like a personnummer (valid or not) replaced by ``replacement``."""
+    return _replace(text, find_personnummer(text, shape_only=True), replacement)
 
 
 def _as_text(value: object) -> str:
