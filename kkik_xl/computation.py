@@ -9,7 +9,7 @@ from typing import Any
 from kkik_xl.catalogue import CATALOGUE, ParameterType, Template
 from kkik_xl.excel.frames import empty_frame
 from kkik_xl.excel.reader import ReadResult, read_workbook
-from kkik_xl.findings import Finding
+from kkik_xl.findings import Finding, mask_finding
 from kkik_xl.measures import ENGINES, MeasureContext, MeasureResult
 from kkik_xl.measures.settings import SETTINGS, SettingError, parse_setting
 from kkik_xl.parsing import ParseError, parse_date, parse_int, parse_janej
@@ -34,8 +34,8 @@ class Computation:
 
     @property
     def findings(self) -> list[Finding]:
-        """Every finding of the reading, in sheet/row order."""
-        return self.read.findings
+        """Every finding of the reading, in sheet/row order, any personnummer in them masked."""
+        return [mask_finding(f) for f in self.read.findings]
 
 
 def known_template(template_id: str) -> Template:

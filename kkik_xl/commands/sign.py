@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from kkik_xl.commands.submit import fail
+from kkik_xl.personnummer import contains_personnummer
 from kkik_xl.submission.io import SubmissionError, load_submission, save_submission
 from kkik_xl.submission.keys import KeyFileError, load_private_key
 from kkik_xl.submission.model import ROLE_SV, Role
@@ -40,11 +41,20 @@ def sign_command(
         private = load_private_key(key) if key is not None else None
     except (SubmissionError, KeyFileError) as err:
         raise fail(str(err), 2) from None
+    if contains_personnummer(by):
+        raise fail(
+            "Namnet i --by innehåller ett personnummer eller samordningsnummer. Det sparas i filen: "
+            "skriv bara ditt namn eller din roll.",
+            2,
+        )
     try:
         signed = sign(sub, role, by, key=private)
     except SigningError as err:
         raise fail(err.reason, 1) from None
-    save_submission(signed, file)
+    try:
+        save_submission(signed, file)
+    except SubmissionError as err:
+        raise fail(err.reason, 2) from None
     following = next_role(signed)
     typer.echo(f"Signerade {file.name} som {ROLE_SV[role]} ({by.strip()}).")
     if following is None:

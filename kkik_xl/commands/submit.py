@@ -12,7 +12,7 @@ from kkik_xl.commands.settings_option import SettingsOption, settings_params
 from kkik_xl.computation import UsageError
 from kkik_xl.excel.result import ReadError
 from kkik_xl.submission.build import build_submission, refusal_reasons
-from kkik_xl.submission.io import save_submission
+from kkik_xl.submission.io import SubmissionError, save_submission
 from kkik_xl.submission.prepare import prepare
 
 MAX_SHOWN = 50
@@ -66,7 +66,10 @@ def submit(
         sub = build_submission(prep)
     except UsageError as err:
         raise fail(err.reason, 1) from None
-    path = save_submission(sub, out / sub.file_name())
+    try:
+        path = save_submission(sub, out / sub.file_name())
+    except SubmissionError as err:
+        raise fail(err.reason, 2) from None
     defined = sum(m.value is not None for m in sub.measures)
     console.print(f"Skrev {path} ({defined} av {len(sub.measures)} mått med värde).")
     console.print(f'Nästa steg: kkik-xl sign {path} --role registrerad --by "din roll"')

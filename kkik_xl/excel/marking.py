@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from kkik_xl.findings import SEVERITY_SV, Finding, Severity
+from kkik_xl.personnummer import mask_text
 
 COLOURS = {Severity.ERROR: "FFC7CE", Severity.WARNING: "FFEB9C", Severity.INFO: "DDEBF7"}
 KONTROLL_SHEET = "Kontroll"
@@ -148,13 +149,14 @@ def kontroll_rows(findings: Sequence[Finding]) -> list[KontrollRow]:
 def apply(writer: MarkWriter, findings: Sequence[Finding]) -> None:
     """Mark ``findings`` through ``writer`` (cells on sheets that do not exist are only listed)."""
     fills, notes = plan(findings)
-    present = set(writer.sheet_names())
+    # A finding names a sheet by its masked name when the name holds a personnummer.
+    present = {mask_text(s): s for s in writer.sheet_names()} | {s: s for s in writer.sheet_names()}
     for (sheet, severity), ranges in fills.items():
         if sheet in present:
-            writer.fill(sheet, ranges, severity)
+            writer.fill(present[sheet], ranges, severity)
     for sheet, by_cell in notes.items():
         if sheet in present:
-            writer.notes(sheet, by_cell)
+            writer.notes(present[sheet], by_cell)
     writer.write_kontroll(kontroll_rows(findings))
 
 

@@ -88,9 +88,11 @@ def validate_workbook(
     for rule in RULES:
         if rule.applies(template.id) and rule.after_measures:
             findings += rule.check(ctx)
-    # Every rule may quote a cell (a duplicate ID, an age out of range): mask numbers in all of them.
+    # Every rule may quote a cell (a duplicate ID, an age out of range): mask numbers in all of them,
+    # and again once the user's justifications (Kontroll sheet, notes) are attached.
     masked = [mask_finding(f) for f in findings]
-    findings = attach(masked, read_justifications(path), note_justifications(ctx.notes()))
+    attached = attach(masked, read_justifications(path), note_justifications(ctx.notes()))
+    findings = [mask_finding(f) for f in attached]
     findings.sort(key=Finding.sort_key)
     return ValidationReport(
         file=str(path), template=template.id, year=year, findings=findings, results=results

@@ -16,6 +16,7 @@ from python_calamine import CalamineWorkbook
 from kkik_xl.excel.marking import KONTROLL_SHEET, NOTE_AUTHOR
 from kkik_xl.excel.workbook_text import Note
 from kkik_xl.findings import Finding, Severity
+from kkik_xl.personnummer import mask_text
 
 Key = tuple[str, str, str, str]
 """``(Kod, Blad, Cell, Mått)``; ``Mått`` only counts for findings without a cell (``""`` otherwise)."""
@@ -52,7 +53,7 @@ def read_justifications(path: Path) -> dict[Key, str]:
         cells = [_text(v) for v in row] + [""] * len(header)
         if cells[motivering]:
             measure = cells[matt] if matt is not None and not cells[cell] else ""
-            out[(cells[kod], cells[blad], cells[cell], measure)] = cells[motivering]
+            out[(cells[kod], mask_text(cells[blad]), cells[cell], measure)] = cells[motivering]
     return out
 
 
@@ -75,7 +76,7 @@ def note_justification(note: Note) -> str | None:
 
 def note_justifications(notes: Iterable[Note]) -> dict[NoteKey, str]:
     """``(Blad, Cell) → Motivering`` from the users' notes that start with ``Motivering:``."""
-    return {(n.sheet, n.cell): text for n in notes if (text := note_justification(n)) is not None}
+    return {(mask_text(n.sheet), n.cell): text for n in notes if (text := note_justification(n)) is not None}
 
 
 def key(finding: Finding) -> Key:

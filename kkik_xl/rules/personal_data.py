@@ -14,7 +14,7 @@ import polars as pl
 from kkik_xl.catalogue import ColumnType, Table
 from kkik_xl.codes import register
 from kkik_xl.excel import workbook_text
-from kkik_xl.findings import Finding, Severity
+from kkik_xl.findings import Finding, Severity, mask_finding
 from kkik_xl.personnummer import CANDIDATE_PATTERN, candidate_expr, find_personnummer, mask_text
 from kkik_xl.rules.base import Rule, RuleContext
 
@@ -107,14 +107,6 @@ def check(ctx: RuleContext) -> list[Finding]:
     return out
 
 
-def mask_finding(finding: Finding) -> Finding:
-    """A finding with any personnummer in its value and message masked."""
-    value = finding.value
-    if not find_personnummer(f"{value or ''} {finding.message}"):
-        return finding
-    return finding.model_copy(
-        update={"value": mask_text(value) if value else value, "message": mask_text(finding.message)}
-    )
-
+__all__ = ["PERSONNUMMER", "RULE", "check", "mask_finding", "scan_texts"]
 
 RULE = Rule("personal_data", (PERSONNUMMER,), check)

@@ -1,7 +1,9 @@
 """Build a submission from a prepared workbook: values, per-unit breakdown, findings, checksums.
 
-Nothing from the raw rows is copied except unit/group names; warning texts are scrubbed of the
-workbook's ID values and of anything shaped like a personnummer.
+Nothing from the raw rows is copied except unit/group names; every text taken from the workbook
+(warnings, justifications, sheet and column names, department, unit names) is scrubbed of anything
+shaped like a personnummer (the one detector, on the text as a reader sees it), and warning texts also
+of the workbook's ID values.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from kkik_xl import __version__
 from kkik_xl.catalogue import CATALOGUE, CATALOGUE_VERSION, Unit
 from kkik_xl.findings import Finding, Severity
 from kkik_xl.measures import MeasureContext, MeasureResult, hemtjanst
+from kkik_xl.personnummer import redact_text
 from kkik_xl.submission.canonical import CHECKSUM_PLACEHOLDER, content_checksum, input_rows_checksum
 from kkik_xl.submission.kolada import display_value
 from kkik_xl.submission.model import (
@@ -32,7 +35,6 @@ from kkik_xl.submission.model import (
 )
 from kkik_xl.submission.prepare import Prepared, compute, municipality
 
-PERSONNUMMER = re.compile(r"(?<!\d)(?:\d{2})?\d{6}[-+]?\d{4}(?!\d)")
 REDACTED = "[borttaget]"
 
 
@@ -65,7 +67,7 @@ def scrub(text: str | None, ids: set[str]) -> str | None:
     """``text`` with ID values (as whole words) and personnummer-shaped numbers replaced."""
     if text is None:
         return None
-    text = PERSONNUMMER.sub(REDACTED, text)
+    text = redact_text(text, REDACTED)
     for value in sorted(ids, key=len, reverse=True):
         text = re.sub(rf"(?<![\w-]){re.escape(value)}(?![\w-])", REDACTED, text)
     return text
@@ -76,10 +78,10 @@ def _warning(f: Finding, ids: set[str]) -> WarningEntry:
         code=f.code,
         severity=f.severity.value,
         message=scrub(f.message, ids) or "",
-        sheet=f.sheet,
+        sheet=scrub(f.sheet, set()),
         cell=f.cell,
         row=f.row,
-        column=f.column,
+        column=scrub(f.column, set()),
         measure=f.measure,
         justification=scrub(f.justification, ids),
     )
@@ -116,7 +118,7 @@ def unit_breakdown(prep: Prepared) -> dict[str, list[UnitValue]]:
 
 def _unit_value(unit: str, r: MeasureResult, decimals: int) -> UnitValue:
     return UnitValue(
-        unit=unit, value=r.value, display=display_value(r.value, decimals),
+        unit=redact_text(unit, REDACTED), value=r.value, display=display_value(r.value, decimals),
         numerator=r.numerator, denominator=r.denominator, rows_used=r.rows_used,
     )  # fmt: skip
 

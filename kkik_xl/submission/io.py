@@ -18,6 +18,7 @@ import jsonschema_rs
 from pydantic import ValidationError
 
 from kkik_xl.submission.model import FORMAT, FORMAT_VERSION, Submission
+from kkik_xl.submission.personal_data import personal_data_paths, refusal
 
 MAX_PROBLEMS = 10
 
@@ -86,8 +87,13 @@ def write_atomic(path: Path, text: str) -> Path:
 
 
 def save_submission(sub: Submission, path: Path) -> Path:
-    """Write ``sub`` to ``path`` atomically."""
-    return write_atomic(path, to_text(sub))
+    """Write ``sub`` to ``path`` atomically; refuse (:class:`SubmissionError`, nothing written) when the
+    serialised file would hold a personnummer anywhere."""
+    text = to_text(sub)
+    leaks = personal_data_paths(text)
+    if leaks:
+        raise SubmissionError(refusal(leaks))
+    return write_atomic(path, text)
 
 
 def json_path(parts: Any) -> str:
