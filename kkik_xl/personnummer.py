@@ -88,6 +88,11 @@ class PersonnummerMatch:
         """The number with every digit replaced by ``*`` (separators kept)."""
         return mask(self.text)
 
+    @property
+    def digits(self) -> str:
+        """The ten-digit form (``1212121212`` for ``19121212-1212``): the same number however written."""
+        return "".join(c for c in reader_view(self.text)[0] if c.isdigit())[-10:]
+
 
 def luhn_check_digit(nine_digits: str) -> int:
     """The Luhn check digit of the first nine digits of a ten-digit personnummer."""

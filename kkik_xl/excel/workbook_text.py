@@ -1,7 +1,9 @@
 """Every text of a workbook outside the typed tables: other sheets, extra columns and cell comments.
 
 Used by the personal-data rule, which must see every cell of every sheet. The typed tables are
-scanned from their frames; this module supplies the rest as ``(sheet, cell, text)`` triples. Cell
+scanned from their frames; this module supplies the rest as ``(sheet, cell, text)`` triples: every
+cell of the other sheets, and on a table sheet every cell outside the table's columns (with or
+without a header) and above its data. Cell
 notes also come with their author (:class:`Note`): a user's note can justify a warning.
 """
 
@@ -64,30 +66,21 @@ def sheet_cells(
                     yield name, f"{col_letter(c)}{r + 1}", text
 
 
-def column_cells(
-    path: Path, sheet: str, header_row: int, columns: dict[str, str], pattern: str | None = None
+def cells_outside(
+    path: Path, sheet: str, columns: Collection[int], first_row: int, pattern: str
 ) -> Iterator[TextCell]:
-    """Cells of the given columns (header → letter) below ``header_row`` (1-based), read as text.
-
-    With ``pattern`` (a regular expression) only matching cells are returned, filtered in polars.
-    """
-    book = fastexcel.read_excel(path)
-    names = list(columns)
-    frame = (
-        book.load_sheet(
-            sheet,
-            header_row=header_row - 1,
-            use_columns=names,
-            dtypes=dict.fromkeys(names, "string"),
-        )
-        .to_polars()
-        .with_row_index("__i")
-    )
-    for name in names:
-        text = pl.col(name)
-        keep = text.str.contains(pattern) if pattern is not None else text != ""
-        for i, value in frame.filter(keep.fill_null(False)).select("__i", name).iter_rows():
-            yield sheet, f"{columns[name]}{header_row + 1 + i}", str(value)
+    """Cells of a table sheet that are not in the table's frame and match ``pattern`` (a regular
+    expression, filtered in polars): every column not in ``columns`` (0-based, the template's columns as
+    found), with or without a header, and the rows above ``first_row`` (the first data row) in those."""
+    sheet_data = fastexcel.read_excel(path).load_sheet(sheet, header_row=None, skip_rows=0, dtypes="string")
+    frame = sheet_data.to_polars().with_row_index("__i")
+    for info in sheet_data.available_columns():
+        rows = frame if info.absolute_index not in columns else frame.head(max(first_row - 1, 0))
+        text = pl.col(info.name)
+        for i, value in (
+            rows.filter(text.str.contains(pattern).fill_null(False)).select("__i", info.name).iter_rows()
+        ):
+            yield sheet, f"{col_letter(info.absolute_index)}{i + 1}", str(value)
 
 
 def _local(tag: str) -> str:
