@@ -112,7 +112,7 @@ def _comments(path: tuple[str, ...]) -> Place:
 
 
 def _charts(path: tuple[str, ...]) -> Place:
-    if path[-1] in ("t", "v") and "rich" in path:
+    if "rich" in path:
         return Place("Ett diagrams rubrik eller text")
     return Place("Ett diagrams sparade värden", mirror=True)
 

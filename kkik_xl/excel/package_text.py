@@ -90,9 +90,8 @@ def _binary(name: str, data: bytes) -> Iterator[PartText]:
     if data.startswith(_OFFICE_ZIP):
         yield from _embedded_zip(place, data)
         return
-    for encoding in ("latin-1", "utf-16-le"):
-        text = data.decode(encoding, errors="ignore")
-        yield PartText(place, text)
+    texts = (data.decode(encoding, errors="ignore") for encoding in ("latin-1", "utf-16-le"))
+    yield PartText(place, "\n".join(texts))
 
 
 def _embedded_zip(place: str, data: bytes) -> Iterator[PartText]:

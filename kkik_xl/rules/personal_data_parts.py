@@ -40,7 +40,8 @@ def excerpt(text: str, found: list[PersonnummerMatch]) -> str:
     start, end = max(found[0].start - CONTEXT, 0), min(found[-1].end + CONTEXT, len(text))
     if end - start > 4 * CONTEXT:
         end = min(found[0].end + CONTEXT, len(text))
-    return ("…" if start else "") + mask_text(text[start:end]) + ("…" if end < len(text) else "")
+    shown = "".join(c if c.isprintable() else " " for c in mask_text(text[start:end]))
+    return ("…" if start else "") + " ".join(shown.split()) + ("…" if end < len(text) else "")
 
 
 def _part_finding(item: PartText, found: list[PersonnummerMatch]) -> Finding:
