@@ -109,4 +109,4 @@ def compute_file(
     results = ENGINES[template_id](tables, ctx)
     read_tables = {name for name in read.tables}
     wanted = {m.kpi for m in CATALOGUE.measures_of(template_id) if m.table in read_tables}
-    return Computation(template, year, read, [r for r in results if r.kpi in wanted])
+    return Computation(template, year, read, [r.masked() for r in results if r.kpi in wanted])

@@ -24,6 +24,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import Any
 
 import polars as pl
 
@@ -36,6 +37,7 @@ __all__ = [
     "find_personnummer",
     "luhn_check_digit",
     "mask",
+    "mask_data",
     "mask_text",
     "reader_view",
     "redact_text",
@@ -201,6 +203,18 @@ def _replace(text: str, matches: list[PersonnummerMatch], replacement: str | Non
 def mask_text(text: str) -> str:
     """``text`` with every detected number masked and everything else kept."""
     return _replace(text, find_personnummer(text), None)
+
+
+def mask_data(value: Any) -> Any:
+    """JSON-like ``value`` (dicts, lists, texts, numbers) with every text and key masked (unit names in a
+    measure's extras, for instance)."""
+    if isinstance(value, str):
+        return mask_text(value)
+    if isinstance(value, dict):
+        return {mask_data(k): mask_data(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(mask_data(v) for v in value)
+    return value
 
 
 def redact_text(text: str, replacement: str) -> str:

@@ -95,5 +95,6 @@ def validate_workbook(
     findings = [mask_finding(f) for f in attached]
     findings.sort(key=Finding.sort_key)
     return ValidationReport(
-        file=str(path), template=template.id, year=year, findings=findings, results=results
-    )
+        file=str(path), template=template.id, year=year, findings=findings,
+        results=[r.masked() for r in results],
+    )  # fmt: skip

@@ -113,9 +113,17 @@ def _cell_texts(ctx: RuleContext) -> Iterator[tuple[str, str, str, str | None]]:
         yield from ((n.sheet, n.cell, n.text, None) for n in ctx.notes())
 
 
+def _unique(cells: Iterable[tuple[str, str, str, str | None]]) -> list[tuple[str, str, str, str | None]]:
+    """One per cell and number (an extra column's header is both a reader finding and a cell)."""
+    seen: dict[tuple[str, str, frozenset[str]], tuple[str, str, str, str | None]] = {}
+    for cell in cells:
+        seen.setdefault((cell[0], cell[1], frozenset(m.digits for m in find_personnummer(cell[2]))), cell)
+    return list(seen.values())
+
+
 def check(ctx: RuleContext) -> list[Finding]:
     """Every place a number was found, masked: cells, notes, then the rest of the package."""
-    texts = [cell for cell in _cell_texts(ctx) if find_personnummer(cell[2])]
+    texts = _unique(cell for cell in _cell_texts(ctx) if find_personnummer(cell[2]))
     out = [f for s, c, t, n in texts if (f := _finding(s, c, t, n)) is not None]
     if ctx.read.path.suffix.lower() in (".xlsx", ".xlsm"):
         seen = {m.digits for *_, text, _ in texts for m in find_personnummer(text)}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from kkik_xl.personnummer import find_personnummer
+from kkik_xl.personnummer import find_personnummer, mask_text
 
 TECHNICAL_KEYS = frozenset(
     ("input_rows_sha256", "content_sha256", "previous_sha256", "key_id", "ed25519", "fingerprint")
@@ -22,7 +22,7 @@ def _leaks(value: Any, path: str) -> list[str]:
     if isinstance(value, dict):
         out = []
         for key, item in value.items():
-            here = f"{path}.{key}" if path else str(key)
+            here = f"{path}.{mask_text(str(key))}" if path else mask_text(str(key))
             out += [here] if find_personnummer(str(key)) else []
             out += [] if key in TECHNICAL_KEYS else _leaks(item, here)
         return out
@@ -32,7 +32,8 @@ def _leaks(value: Any, path: str) -> list[str]:
 
 
 def personal_data_paths(text: str) -> list[str]:
-    """JSON paths (``findings.warning_list[0].justification``) of every text holding a personnummer."""
+    """JSON paths (``findings.warning_list[0].justification``, keys masked) of every text holding a
+    personnummer."""
     return _leaks(json.loads(text), "")
 
 
