@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from kkik_xl.personnummer import mask_text
 from kkik_xl.xl.refusal import Refusal
 
 TITLE = "KKiK"
@@ -50,11 +51,11 @@ def log_path(book: Any) -> Path:
 
 
 def write_log(book: Any, what: str) -> Path:
-    """Append the current exception's traceback to the log file and return its path."""
+    """Append the current exception's traceback (any personnummer masked) to the log file; its path."""
     target = log_path(book)
     stamp = datetime.now().isoformat(timespec="seconds")
     with target.open("a", encoding="utf-8") as log:
-        log.write(f"--- {stamp} {what}\n{traceback.format_exc()}\n")
+        log.write(f"--- {stamp} {what}\n{mask_text(traceback.format_exc())}\n")
     return target
 
 
