@@ -1,6 +1,6 @@
 """The worksheet side of the package scan: which sheet a part belongs to, formulas, number formats.
 
-A worksheet is streamed a few megabytes at a time (cut after a complete cell), so its rows are never
+A worksheet is streamed a few megabytes at a time (cut before a row), so its rows are never
 held in memory: the formulas' texts are looked at (a string literal in a formula is not shown by any
 cell), and — only when ``styles.xml`` has a number format with ten or more digit placeholders — whole
 numbers in cells with such a format, rendered the way Excel shows them (``505051235`` with
@@ -25,7 +25,7 @@ from kkik_xl.excel.package_xml import local, xml_texts
 from kkik_xl.excel.structure_copy import without_sheet_data
 
 _CHUNK = 4 << 20
-_CELL_END = re.compile(rb"</(?:\w+:)?c>")
+_ROW_START = re.compile(rb"<\w+:row\b")
 _FORMULA = re.compile(rb"<(?:\w+:)?c\b([^>]*)>\s*<(?:\w+:)?f\b[^>]*>([^<]+)</(?:\w+:)?f>")
 _NUMBER = re.compile(
     rb"<(?:\w+:)?c\b([^>]*)>(?:\s*<(?:\w+:)?f\b[^>]*(?:/>|>[^<]*</(?:\w+:)?f>))?\s*<(?:\w+:)?v>([^<]+)</"
@@ -134,11 +134,22 @@ def _cell_chunks(fh: IO[bytes]) -> Iterator[bytes]:
     rest = b""
     while data := fh.read(_CHUNK):
         rest += data
-        cut = max((m.end() for m in _CELL_END.finditer(rest, max(0, len(rest) - len(data) - 8))), default=0)
+        cut = _last_row_start(rest)
         if cut:
             yield rest[:cut]
             rest = rest[cut:]
     yield rest
+
+
+def _last_row_start(data: bytes) -> int:
+    """Where the last row of ``data`` starts: everything before it is complete rows (0: none)."""
+    at = data.rfind(b"<row")
+    if at > 0:
+        return at
+    last = None
+    for last in _ROW_START.finditer(data, max(0, len(data) - _CHUNK)):  # a prefixed <x:row
+        pass
+    return last.start() if last is not None else 0
 
 
 def _formulas(chunk: bytes, sheet: str) -> Iterator[PartText]:
