@@ -146,10 +146,8 @@ def _last_row_start(data: bytes) -> int:
     at = data.rfind(b"<row")
     if at > 0:
         return at
-    last = None
-    for last in _ROW_START.finditer(data, max(0, len(data) - _CHUNK)):  # a prefixed <x:row
-        pass
-    return last.start() if last is not None else 0
+    starts = [m.start() for m in _ROW_START.finditer(data, max(0, len(data) - _CHUNK))]  # <x:row
+    return starts[-1] if starts else 0
 
 
 def _formulas(chunk: bytes, sheet: str) -> Iterator[PartText]:
