@@ -50,3 +50,12 @@ def test_a_personnummer_in_any_part_is_found_and_masked(clean: Path, tmp_path: P
     here = [f for f in found if f["message"].startswith(place)]
     assert here, found
     assert "******-****" in here[0]["message"] and here[0]["severity"] == "error", here
+
+
+def test_a_damaged_part_is_skipped_and_the_others_still_scanned(clean: Path, tmp_path: Path) -> None:
+    edit, place = PARTS["bladnamn"]
+    parts = edit(read_parts(clean))
+    parts["xl/charts/chart9.xml"] = b'<c:chartSpace xmlns:c="urn:x"><c:title>Tolvan 1912'  # truncated
+    parts["xl/embeddings/trasig.docx"] = b"PK\x03\x04 inte en zip"
+    found = _personal_data(write_parts(parts, tmp_path / "forskola_trasig_del.xlsx"))
+    assert any(f["message"].startswith(place) for f in found), found

@@ -21,9 +21,10 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
-from collections.abc import Iterator
+import zlib
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, TypeVar
 
 from kkik_xl.excel import package_sheets
 from kkik_xl.excel.package_places import PartText, place_of
@@ -35,6 +36,9 @@ _XML_SUFFIXES = (".xml", ".rels", ".vml")
 _SKIPPED_PREFIXES = ("xl/media/", "xl/theme/", "xl/printerSettings/", "xl/fonts/", "docProps/thumbnail")
 _SKIPPED_PARTS = ("[Content_Types].xml", "xl/calcChain.xml")
 _OFFICE_ZIP = b"PK\x03\x04"
+BROKEN = (SyntaxError, ValueError, KeyError, zipfile.BadZipFile, zlib.error, OSError, EOFError, RuntimeError)
+"""Errors of a damaged part (malformed XML, bad CRC, truncated data…): that part is skipped."""
+K = TypeVar("K")
 
 
 def package_texts(path: Path) -> Iterator[PartText]:
@@ -42,10 +46,20 @@ def package_texts(path: Path) -> Iterator[PartText]:
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
         return
     with zipfile.ZipFile(path) as zf:
-        sheets = package_sheets.part_sheets(zf)
-        formats = package_sheets.personnummer_styles(zf)
+        sheets = _or_empty(package_sheets.part_sheets, zf)
+        formats = _or_empty(package_sheets.personnummer_styles, zf)
         for info in zf.infolist():
-            yield from _member(zf, info, sheets, formats)
+            try:
+                yield from _member(zf, info, sheets, formats)
+            except BROKEN:  # a damaged part: what was read is scanned, the other parts still are
+                continue
+
+
+def _or_empty(read: Callable[[zipfile.ZipFile], dict[K, str]], zf: zipfile.ZipFile) -> dict[K, str]:
+    try:
+        return read(zf)
+    except BROKEN:
+        return {}
 
 
 def _member(
