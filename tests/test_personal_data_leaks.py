@@ -136,3 +136,17 @@ def test_unit_names_and_department_are_scrubbed_even_past_validation(tmp_path: P
     assert "Solen [borttaget]" in units and _clean("\n".join(units))
     prep = prepare(_copy("forskola_personnummer_med_tankstreck_i_forvaltning.xlsx", tmp_path))
     assert build_submission(prep).department == "Tolvan [borttaget]"
+
+
+def test_a_cell_on_a_sheet_named_with_a_personnummer_is_still_marked(tmp_path: Path) -> None:
+    book = _copy("forskola_personnummer_i_bladnamn.xlsx", tmp_path)
+    wb = openpyxl.load_workbook(book)
+    wb["Tolvan 121212-1212"]["B2"] = "pnr 19121212-1212"
+    wb.save(book)
+    result = runner.invoke(app, ["validate", str(book), "--mark"])
+    assert result.exit_code == 1 and "Tolvan ******-****!B2" in result.output and _clean(result.output)
+    marked = openpyxl.load_workbook(tmp_path / "forskola_personnummer_i_bladnamn_kontrollerad.xlsx")
+    note = marked["Tolvan 121212-1212"]["B2"].comment
+    assert note is not None and "KKIK-PN-001" in note.text and _clean(note.text)
+    listed = [str(c.value) for row in marked["Kontroll"].iter_rows() for c in row if c.value is not None]
+    assert "Tolvan ******-****" in listed and _clean("\n".join(listed))
