@@ -63,7 +63,8 @@ def compare_with_workbook(sub: Submission, path: Path) -> list[str]:
         )
     if municipality(prep.read).kod != sub.municipality.code:
         problems.append("Arbetsboken gäller en annan kommun än inlämningen.")
-    if sub.template.fingerprint is not None and prep.fingerprint != sub.template.fingerprint:
+    valid = (prep.fingerprint, *prep.fingerprints)
+    if sub.template.fingerprint is not None and sub.template.fingerprint not in valid:
         problems.append(
             "Mallens fingeravtryck stämmer inte: arbetsbokens struktur skiljer sig från inlämningens."
         )
