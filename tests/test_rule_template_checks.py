@@ -16,7 +16,7 @@ from xlsx_builders import template_workbook
 
 from kkik_xl.catalogue import CATALOGUE
 from kkik_xl.excel.result import ReadError
-from kkik_xl.excel.template_builder import write_template
+from kkik_xl.excel.template_builder import DEFAULT_YEAR, write_template
 from kkik_xl.excel.template_fill import fill_template
 from kkik_xl.findings import Severity
 from kkik_xl.rules import fingerprint_check, validate_workbook
@@ -224,3 +224,22 @@ def test_the_fingerprint_is_skipped_with_a_reason_for_huge_or_unopenable_files(
             "(KeyError).",
         )
     ]
+
+
+def test_a_template_made_before_the_validation_normalisation_is_still_recognised(tmp_path: Path) -> None:
+    """Workbooks filled in from earlier templates carry the literal fingerprint in ``_meta``."""
+    import io
+
+    from kkik_xl.excel import template_builder
+    from kkik_xl.excel.fingerprint import fingerprint
+
+    draft = template_builder.build_template("forskola", DEFAULT_YEAR)
+    literal = fingerprint(openpyxl.load_workbook(io.BytesIO(draft)), literal=True)
+    old = template_builder._build(CATALOGUE.template("forskola"), DEFAULT_YEAR, literal)
+    path = tmp_path / "forskola_tidigare_mall.xlsx"
+    path.write_bytes(old)
+    assert openpyxl.load_workbook(path)["_meta"]["B5"].value == literal
+    assert _template_findings(path) == []
+    wrong = template_builder._build(CATALOGUE.template("forskola"), DEFAULT_YEAR, "0" * 64)
+    path.write_bytes(wrong)
+    assert _template_findings(path) == [(None, None, "KKIK-MA-002")]

@@ -3,9 +3,9 @@
 Covered: sheet names (in order), every Table's name, sheet and headers, every data-validation rule,
 the formulas of computed cells (every formula outside the input sheets and ``_meta``) and the
 ``KKIK_*`` defined names. Not covered: cell values, Table ranges (they grow as rows are filled), the
-``_meta`` sheet itself. Formula text is normalised (no ``=``, ``_xlfn.``/``_xlws.`` prefixes or spaces
-outside string literals, upper case outside literals) so that a spreadsheet program re-saving a file
-does not change the fingerprint.
+``_meta`` sheet itself. Formula text is normalised (no ``=``, ``_xlfn.``/``_xlws.`` prefixes, spaces or
+quotes around sheet names outside string literals, upper case outside literals) so that a spreadsheet
+program re-saving a file does not change the fingerprint.
 
 Data validations are compared as a spreadsheet program rewrites them on save (LibreOffice: a bounded
 range ``A2:A1001`` for ``A2:A1048576``, ``operator="between"`` written out, a second value ``0`` where
@@ -29,6 +29,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 META_SHEET = "_meta"
 _LITERAL = re.compile(r'("(?:[^"]|"")*")')
+_QUOTED_SHEET = re.compile(r"'((?:[^']|'')+)'!")  # LibreOffice drops quotes Excel keeps, and back
 
 
 def normalise_formula(text: str | None) -> str:
@@ -42,6 +43,7 @@ def normalise_formula(text: str | None) -> str:
             out.append(part)
         else:
             part = re.sub(r"_xl(fn|ws)\.", "", part, flags=re.IGNORECASE)
+            part = _QUOTED_SHEET.sub(lambda m: m[1].replace("''", "'") + "!", part)
             out.append(re.sub(r"\s+", "", part).upper())
     return "".join(out)
 
