@@ -100,6 +100,14 @@ def _labels(files: list[Path]) -> list[str]:
     return [p.name if names[p.name] == 1 else str(p) for p in files]
 
 
+def _read(reader: Reader, path: Path) -> Loaded:
+    """``reader(path)``; an unexpected error in one file rejects that file, never the whole merge."""
+    try:
+        return reader(path)
+    except (ValueError, ArithmeticError, RecursionError, TypeError, MemoryError) as exc:
+        raise Rejected(f"Filen kunde inte läsas ({exc.__class__.__name__}); be om en ny fil.") from exc
+
+
 def merge(paths: list[Path], reader: Reader) -> MergeResult:
     """Read, check and merge ``paths`` (files and directories)."""
     files, rejected, ignored = expand(paths)
@@ -110,7 +118,7 @@ def merge(paths: list[Path], reader: Reader) -> MergeResult:
     nulls = 0
     for path, label in zip(files, _labels(files), strict=True):
         try:
-            loaded = reader(path)
+            loaded = _read(reader, path)
         except Rejected as exc:
             rejected.append((label, exc.reason))
             kod, year, mall = _scope_from_name(path)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from kkik_xl.catalogue import CATALOGUE
 from kkik_xl.submission.model import Submission
@@ -17,7 +17,9 @@ def display_value(value: float | None, decimals: int) -> str | None:
     """``value`` rounded half away from zero to ``decimals`` decimals, with a decimal comma."""
     if value is None:
         return None
-    rounded = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    with localcontext() as ctx:
+        ctx.prec = 400 + decimals  # every finite float has at most 309 integer digits
+        rounded = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
     text = format(rounded, "f")
     if text.startswith("-") and not rounded:
         text = text[1:]
