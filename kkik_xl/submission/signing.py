@@ -15,6 +15,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from kkik_xl.submission.canonical import canonical_json, content_checksum, sha256_hex
+from kkik_xl.submission.identity import same_person
 from kkik_xl.submission.keys import PublicKeys, key_id
 from kkik_xl.submission.model import ROLE_ORDER, ROLE_SV, Role, Signature, Submission
 
@@ -25,11 +26,6 @@ class SigningError(Exception):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
-
-
-def same_person(a: str, b: str) -> bool:
-    """True when two ``--by`` values name the same person or role (case and spacing ignored)."""
-    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
 def signed_payload(sig: Signature) -> bytes:
