@@ -83,7 +83,7 @@ def test_hand_edited_signature_chain_is_detected() -> None:
 
 def test_ed25519_signatures_are_checked_against_the_key_list(tmp_path: Path) -> None:
     names = ("handläggare", "controller", "chef")
-    keys = {n: create_key(n, tmp_path / n) for n in names}
+    keys = {n: create_key(n, tmp_path / n, "0180") for n in names}
     key_list = tmp_path / "nycklar.txt"
     key_list.write_text("# samordnarens lista\n" + "".join(keys[n][1].read_text() for n in names))
     sub = make_submission()
@@ -130,11 +130,17 @@ def test_sign_and_verify_commands(tmp_path: Path) -> None:
 
 
 def test_keys_create_command(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["keys", "create", "--by", "controller", "--out", str(tmp_path)])
+    args = ["keys", "create", "--by", "controller", "--kommun", "Ale", "--roll", "Kontrollerad"]
+    result = runner.invoke(app, [*args, "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
     [pub] = tmp_path.glob("*.pub.txt")
-    [(kid, (name, _))] = load_key_list(pub).items()
-    assert name == "controller" and (tmp_path / f"{kid}.pem").is_file()
+    [(kid, entry)] = load_key_list(pub).items()
+    assert entry.name == "controller" and (tmp_path / f"{kid}.pem").is_file()
+    assert (entry.municipality, entry.role) == ("1440", Role.KONTROLLERAD)
+    unknown = runner.invoke(
+        app, ["keys", "create", "--by", "x", "--kommun", "Atlantis", "--out", str(tmp_path)]
+    )
+    assert unknown.exit_code == 2 and "ingen kommun" in unknown.output
 
 
 def test_a_changed_unsigned_file_cannot_be_signed() -> None:

@@ -28,6 +28,13 @@ class Role(StrEnum):
 
 ROLE_ORDER = (Role.REGISTRERAD, Role.KONTROLLERAD, Role.GODKAND)
 ROLE_SV = {Role.REGISTRERAD: "registrerad", Role.KONTROLLERAD: "kontrollerad", Role.GODKAND: "godkänd"}
+ROLES_TEXT = "registrerad, kontrollerad eller godkänd"
+
+
+def parse_role(text: str) -> Role | None:
+    """The role named by ``text`` in any letter case, ``godkänd`` or ``godkand``; ``None`` if unknown."""
+    wanted = " ".join(text.split()).casefold()
+    return next((r for r in ROLE_ORDER if wanted in (r.value, ROLE_SV[r].casefold())), None)
 
 
 class _Doc(BaseModel):
