@@ -20,7 +20,7 @@ from kkik_xl.submission import (
     verify_submission,
 )
 from kkik_xl.submission.keys import create_key, load_key_list, load_private_key
-from kkik_xl.submission.model import Submission
+from kkik_xl.submission.model import Submission, parse_role
 from kkik_xl.submission.signing import SigningError, sign
 
 runner = CliRunner()
@@ -148,3 +148,27 @@ def test_a_changed_unsigned_file_cannot_be_signed() -> None:
     changed = sub.model_copy(update={"year": 2024})
     with pytest.raises(SigningError, match="har ändrats"):
         sign(changed, Role.REGISTRERAD, "handläggare", now=T1)
+
+
+@pytest.mark.parametrize(
+    ("spelling", "role"),
+    [("godkänd", Role.GODKAND), ("GODKÄND", Role.GODKAND), ("Godkand", Role.GODKAND),
+     ("Registrerad", Role.REGISTRERAD), (" KONTROLLERAD ", Role.KONTROLLERAD)],
+)  # fmt: skip
+def test_role_is_accepted_in_swedish_spelling_and_any_case(spelling: str, role: Role) -> None:
+    assert parse_role(spelling) is role
+
+
+def test_cli_signs_with_godkand_spelled_in_swedish(tmp_path: Path) -> None:
+    path = save_submission(make_submission(), tmp_path / "0180_forskola_2025.kkik.json")
+    for spelling, who in (
+        ("Registrerad", "handläggare"),
+        ("KONTROLLERAD", "controller"),
+        ("godkänd", "chef"),
+    ):
+        result = runner.invoke(app, ["sign", str(path), "--role", spelling, "--by", who])
+        assert result.exit_code == 0, result.output
+    assert "nu fullständigt signerad" in result.output
+    assert is_fully_signed(load_submission(path))
+    unknown = runner.invoke(app, ["sign", str(path), "--role", "chef", "--by", "x"])
+    assert unknown.exit_code == 2 and "Rollen 'chef' finns inte" in unknown.output

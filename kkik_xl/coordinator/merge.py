@@ -44,6 +44,7 @@ class Loaded:
     time: datetime | None
     values: tuple[tuple[str, str, float | None], ...]  # (kpi, kön, värde)
     synthetic: bool = False  # invented demo/test figures
+    undefined: tuple[tuple[str, str], ...] = ()  # (kpi, Swedish reason) of measures without a value
 
 
 Reader = Callable[[Path], Loaded]
@@ -60,6 +61,7 @@ class MergeResult:
     null_values: int = 0
     ignored: list[str] = field(default_factory=list)  # other files in the directories given
     synthetic: list[str] = field(default_factory=list)  # accepted files with invented figures
+    missing: list[str] = field(default_factory=list)  # "U11402 för 0114 år 2025: inga rader (fil)"
 
 
 def expand(paths: list[Path]) -> tuple[list[Path], list[tuple[str, str]], list[str]]:
@@ -115,6 +117,7 @@ def merge(paths: list[Path], reader: Reader) -> MergeResult:
     entry_rows: list[tuple[object, ...]] = []
     accepted: list[str] = []
     synthetic: list[str] = []
+    missing: list[str] = []
     nulls = 0
     for path, label in zip(files, _labels(files), strict=True):
         try:
@@ -130,9 +133,12 @@ def merge(paths: list[Path], reader: Reader) -> MergeResult:
         if loaded.synthetic:
             synthetic.append(label)
         file_rows.append((label, loaded.kommunkod, loaded.year, loaded.template, True, loaded.fully_signed))
+        reasons = dict(loaded.undefined)
         for kpi, gender, value in loaded.values:
             if value is None:
                 nulls += 1
+                why = reasons.get(kpi) or "inget värde"
+                missing.append(f"{kpi} för {loaded.kommunkod} år {loaded.year}: {why} ({label})")
                 continue
             entry_rows.append(
                 (label, loaded.kommunkod, kpi, loaded.year, gender, value, loaded.time, loaded.fully_signed)
@@ -147,4 +153,5 @@ def merge(paths: list[Path], reader: Reader) -> MergeResult:
         null_values=nulls,
         ignored=ignored,
         synthetic=synthetic,
+        missing=missing,
     )
