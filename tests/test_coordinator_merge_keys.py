@@ -78,7 +78,7 @@ def test_synthetic_submissions_are_labelled_in_the_merge_and_never_exported(tmp_
     path = _synthetic(tmp_path / "in")
     merged = runner.invoke(app, ["merge", str(tmp_path / "in"), "--out", str(tmp_path / "ut")])
     assert merged.exit_code == 0, merged.output
-    assert "SYNTETISKA DATA: 1 inlämningar" in merged.output
+    assert "SYNTETISKA DATA: 1 inlämning har" in merged.output
     doc = json.loads((tmp_path / "ut" / "varden.json").read_text("utf-8"))
     assert doc["syntetisk"] is True
     header = (tmp_path / "ut" / "varden.csv").read_text("utf-8").splitlines()[0]

@@ -16,6 +16,7 @@ from kkik_xl.coordinator.submissions import read_submission
 from kkik_xl.submission.io import write_atomic
 from kkik_xl.submission.keys import KeyFileError, load_key_list
 from kkik_xl.submission.kolada import kolada_rows, to_csv
+from kkik_xl.sv_text import counted
 
 ALLOW_SYNTHETIC = "--tillat-syntetiska"
 
@@ -76,7 +77,7 @@ def export_kolada(
     merged = result.resolution.merged
     rows = kolada_rows(merged.select("kpi", "kommunkod", "år", "kön", "värde").iter_rows())
     write_atomic(out, to_csv(rows, synthetic=bool(result.synthetic)))
-    typer.echo(f"Skrev {len(rows)} rader till {out}.")
+    typer.echo(f"Skrev {counted(len(rows), 'rad')} till {out}.")
     if result.synthetic:
         typer.echo(f"{SYNTHETIC_BANNER} Filen har kolumnen syntetisk och får aldrig matas in i Kolada.")
     for line in conflict_lines(result, "löst"):
