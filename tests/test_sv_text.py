@@ -66,3 +66,28 @@ def test_verify_counts_one_problem_in_the_singular(tmp_path: Path) -> None:
     )
     result = runner.invoke(app, ["verify", str(path)])
     assert result.exit_code == 1 and "1 avvikelse." in result.output
+
+
+def test_csv_values_are_rounded_as_kolada_publishes_with_a_decimal_comma(tmp_path: Path) -> None:
+    """56.666666666666664 % is 56,7 in varden.csv and konflikter.csv; days are whole (issue 14 point 15)."""
+    from datetime import UTC, datetime
+
+    from kkik_xl.submission import Role
+    from kkik_xl.submission.signing import sign
+
+    def signed(values: dict[str, float | None], day: int) -> object:
+        sub = make_submission(values)
+        for role, who in ((Role.REGISTRERAD, "a"), (Role.KONTROLLERAD, "b"), (Role.GODKAND, "c")):
+            sub = sign(sub, role, who, now=datetime(2026, 3, day, tzinfo=UTC))
+        return sub
+
+    inbox = tmp_path / "in"
+    save_submission(signed({"U11401": 56.666666666666664, "U11402": 12.5}, 2), inbox / "a" / "f.kkik.json")  # type: ignore[arg-type]
+    save_submission(signed({"U11401": 57.25}, 4), inbox / "b" / "f.kkik.json")  # type: ignore[arg-type]
+    result = runner.invoke(app, ["merge", str(inbox), "--out", str(tmp_path / "ut")])
+    assert result.exit_code == 0, result.output
+    values = (tmp_path / "ut" / "varden.csv").read_text(encoding="utf-8")
+    conflicts = (tmp_path / "ut" / "konflikter.csv").read_text(encoding="utf-8")
+    rows = {line.split(";")[0]: line.split(";")[4] for line in values.splitlines()[1:]}
+    assert rows == {"U11401": "57,3", "U11402": "13"}  # per cent one decimal, days whole days
+    assert "=56,7" in conflicts and "=57,3" in conflicts and "56.666" not in conflicts

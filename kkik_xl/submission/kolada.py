@@ -10,6 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 from kkik_xl.catalogue import CATALOGUE
 
 HEADER = ("kpi", "kommunkod", "år", "kön", "värde")
+_DECIMALS = {m.kpi: m.decimals for m in CATALOGUE.measures}
 
 
 def display_value(value: float | None, decimals: int) -> str | None:
@@ -23,6 +24,18 @@ def display_value(value: float | None, decimals: int) -> str | None:
     if text.startswith("-") and not rounded:
         text = text[1:]
     return text.replace(".", ",")
+
+
+def published_text(kpi: str, value: float | None) -> str | None:
+    """``value`` as Kolada publishes ``kpi``: the catalogue's decimals (per cent and ratios one decimal,
+    days whole), decimal comma. A KPI outside the catalogue keeps its shortest exact decimal."""
+    if value is None:
+        return None
+    decimals = _DECIMALS.get(kpi)
+    if decimals is not None:
+        return display_value(value, decimals)
+    text = format(Decimal(repr(float(value))), "f")
+    return (text.rstrip("0").rstrip(".") if "." in text else text).replace(".", ",")
 
 
 Row = tuple[str, str, int, str, str]  # kpi, kommunkod, år, kön, värde as Kolada shows it
