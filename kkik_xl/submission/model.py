@@ -156,8 +156,9 @@ class Submission(_Doc):
     signatures: list[Signature] = Field(default_factory=list)
 
     def is_synthetic(self) -> bool:
-        """True for an invented demo/test submission (``rules_version`` is ``syntetisk``)."""
-        return self.rules_version == SYNTHETIC
+        """True for an invented demo/test submission: ``rules_version`` is ``syntetisk`` or starts
+        ``syntetisk (`` (``submit --syntetisk`` keeps the real rules version in the parentheses)."""
+        return self.rules_version == SYNTHETIC or self.rules_version.startswith(f"{SYNTHETIC} (")
 
     def file_name(self) -> str:
         """``<kommunkod>_<template>_<year>.kkik.json``."""
