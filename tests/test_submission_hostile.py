@@ -9,11 +9,14 @@ import csv
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from kkik_xl.cli import app
 from kkik_xl.coordinator.merge import merge
-from kkik_xl.submission.io import MAX_DEPTH, SubmissionError, load_submission
+from kkik_xl.submission import verify_submission
+from kkik_xl.submission.io import MAX_DEPTH, SubmissionError, load_submission, parse_submission
 
 DATA = Path(__file__).parent / "data" / "fientliga"
 HOSTILE = {
@@ -79,3 +82,24 @@ def test_oversized_file_is_refused_before_reading(tmp_path: Path, monkeypatch: p
     with pytest.raises(SubmissionError) as err:
         load_submission(DATA / "giltig.kkik.json")
     assert "en inlämning är högst" in err.value.reason
+
+
+VALID = (DATA / "giltig.kkik.json").read_text(encoding="utf-8")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.integers(0, len(VALID)),
+    st.integers(0, 40),
+    st.text(alphabet='[]{}",:0123456789eE.-+ ntrufalsx\\', max_size=60),
+)
+def test_any_edit_of_a_submission_is_a_submission_or_a_swedish_error(
+    at: int, cut: int, inserted: str
+) -> None:
+    text = VALID[:at] + inserted + VALID[at + cut :]
+    try:
+        sub = parse_submission(text, "Filen")
+    except SubmissionError as err:
+        assert err.reason.startswith("Filen")
+        return
+    verify_submission(sub)  # a parsed file is verified without raising
