@@ -58,8 +58,8 @@ def export_kolada(
 
     Värdena avrundas som Kolada visar dem (antal decimaler från katalogen). Samma regel som merge:
     en senare, fullt signerad inlämning ersätter en äldre med annat värde. Filer som inte går att
-    läsa, vars kontrollsummor eller signaturer inte stämmer, olösta konflikter och syntetiska data
-    (utan --tillat-syntetiska) stoppar exporten (slutkod 1, ingen fil skrivs).
+    läsa (slutkod 2), vars kontrollsummor eller signaturer inte stämmer, olösta konflikter och
+    syntetiska data (utan --tillat-syntetiska) stoppar exporten (slutkod 1); ingen fil skrivs då.
 
     Exempel: kkik-xl export-kolada inlamning/*.kkik.json --out kolada.csv
     """
@@ -73,7 +73,7 @@ def export_kolada(
         typer.echo(f"Ingen export: {len(problems)} problem.")
         for p in problems:
             typer.echo(f"  – {p}")
-        raise typer.Exit(1)
+        raise typer.Exit(2 if result.unreadable else 1)
     merged = result.resolution.merged
     rows = kolada_rows(merged.select("kpi", "kommunkod", "år", "kön", "värde").iter_rows())
     write_atomic(out, to_csv(rows, synthetic=bool(result.synthetic)))

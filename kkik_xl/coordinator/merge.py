@@ -62,6 +62,7 @@ class MergeResult:
     ignored: list[str] = field(default_factory=list)  # other files in the directories given
     synthetic: list[str] = field(default_factory=list)  # accepted files with invented figures
     missing: list[str] = field(default_factory=list)  # "U11402 för 0114 år 2025: inga rader (fil)"
+    unreadable: list[str] = field(default_factory=list)  # rejected files that could not be read at all
 
 
 def expand(paths: list[Path]) -> tuple[list[Path], list[tuple[str, str]], list[str]]:
@@ -118,12 +119,15 @@ def merge(paths: list[Path], reader: Reader) -> MergeResult:
     accepted: list[str] = []
     synthetic: list[str] = []
     missing: list[str] = []
+    unreadable = [name for name, _ in rejected]  # missing paths and empty directories
     nulls = 0
     for path, label in zip(files, _labels(files), strict=True):
         try:
             loaded = _read(reader, path)
         except Rejected as exc:
             rejected.append((label, exc.reason))
+            if exc.loaded is None:
+                unreadable.append(label)
             kod, year, mall = _scope_from_name(path)
             if exc.loaded is not None:
                 kod, year, mall = exc.loaded.kommunkod, exc.loaded.year, exc.loaded.template
@@ -154,4 +158,5 @@ def merge(paths: list[Path], reader: Reader) -> MergeResult:
         ignored=ignored,
         synthetic=synthetic,
         missing=missing,
+        unreadable=unreadable,
     )
