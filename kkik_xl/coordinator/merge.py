@@ -111,6 +111,21 @@ def _read(reader: Reader, path: Path) -> Loaded:
         raise Rejected(f"Filen kunde inte läsas ({exc.__class__.__name__}); be om en ny fil.") from exc
 
 
+def _entries(label: str, loaded: Loaded, missing: list[str]) -> list[tuple[object, ...]]:
+    """One ``ENTRY_SCHEMA`` row per value of ``loaded``; measures without a value go to ``missing``."""
+    reasons = dict(loaded.undefined)
+    rows: list[tuple[object, ...]] = []
+    for kpi, gender, value in loaded.values:
+        if value is None:
+            why = reasons.get(kpi) or "inget värde"
+            missing.append(f"{kpi} för {loaded.kommunkod} år {loaded.year}: {why} ({label})")
+        else:
+            rows.append(
+                (label, loaded.kommunkod, kpi, loaded.year, gender, value, loaded.time, loaded.fully_signed)
+            )
+    return rows
+
+
 def merge(paths: list[Path], reader: Reader) -> MergeResult:
     """Read, check and merge ``paths`` (files and directories)."""
     files, rejected, ignored = expand(paths)
@@ -120,7 +135,6 @@ def merge(paths: list[Path], reader: Reader) -> MergeResult:
     synthetic: list[str] = []
     missing: list[str] = []
     unreadable = [name for name, _ in rejected]  # missing paths and empty directories
-    nulls = 0
     for path, label in zip(files, _labels(files), strict=True):
         try:
             loaded = _read(reader, path)
@@ -137,16 +151,7 @@ def merge(paths: list[Path], reader: Reader) -> MergeResult:
         if loaded.synthetic:
             synthetic.append(label)
         file_rows.append((label, loaded.kommunkod, loaded.year, loaded.template, True, loaded.fully_signed))
-        reasons = dict(loaded.undefined)
-        for kpi, gender, value in loaded.values:
-            if value is None:
-                nulls += 1
-                why = reasons.get(kpi) or "inget värde"
-                missing.append(f"{kpi} för {loaded.kommunkod} år {loaded.year}: {why} ({label})")
-                continue
-            entry_rows.append(
-                (label, loaded.kommunkod, kpi, loaded.year, gender, value, loaded.time, loaded.fully_signed)
-            )
+        entry_rows += _entries(label, loaded, missing)
     files_frame = pl.DataFrame(file_rows, schema=FILE_SCHEMA, orient="row")
     entries = pl.DataFrame(entry_rows, schema=ENTRY_SCHEMA, orient="row")
     return MergeResult(
@@ -154,7 +159,7 @@ def merge(paths: list[Path], reader: Reader) -> MergeResult:
         completeness=completeness(files_frame, entries.select("fil", "kpi")),
         rejected=rejected,
         accepted=accepted,
-        null_values=nulls,
+        null_values=len(missing),
         ignored=ignored,
         synthetic=synthetic,
         missing=missing,
