@@ -103,3 +103,11 @@ def test_any_edit_of_a_submission_is_a_submission_or_a_swedish_error(
         assert err.reason.startswith("Filen")
         return
     verify_submission(sub)  # a parsed file is verified without raising
+
+
+def test_a_forged_second_signer_is_a_problem_in_verify_and_merge(tmp_path: Path) -> None:
+    path = DATA / "samma_person_med_kyrilliskt_e.kkik.json"
+    result = runner.invoke(app, ["verify", str(path)])
+    assert result.exit_code == 1 and "samma person har redan signerat som registrerad" in result.output
+    merged = runner.invoke(app, ["merge", str(path), "--out", str(tmp_path)])
+    assert merged.exit_code == 1 and "samma person" in (tmp_path / "avvisade.csv").read_text(encoding="utf-8")
