@@ -64,3 +64,13 @@ def test_unknown_kpi_is_reported_not_exported(tmp_path: Path) -> None:
     odd = sub.measures[0].model_copy(update={"kpi": "U99999"})
     problems = verify_submission(sub.model_copy(update={"measures": [odd]}))
     assert f"U99999 finns inte i katalogen {CATALOGUE.version}." in problems
+
+
+def test_rounding_per_unit_is_the_one_documented_in_definitioner() -> None:
+    """Per cent, index and ratios one decimal; days and counts of people whole (docs/definitioner.md)."""
+    for m in CATALOGUE.measures:
+        ratio = m.unit.value == "antal" and " per " in m.title
+        expected = {"%": 1, "index": 1, "dagar": 0, "antal": 1 if ratio else 0}.get(m.unit.value, m.decimals)
+        assert m.decimals == expected, (m.kpi, m.unit, m.decimals)
+    text = (Path(__file__).parents[1] / "docs" / "definitioner.md").read_text(encoding="utf-8")
+    assert "Avrundning som Kolada publicerar" in text
