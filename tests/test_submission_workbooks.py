@@ -204,3 +204,15 @@ def test_verify_with_workbook_catches_a_forged_value_with_a_recomputed_checksum(
     assert f"{first.kpi}: inlämningen har värdet {forged_value!r}, arbetsboken ger {first.value!r}" in (
         against.output
     )
+
+
+def test_submit_syntetisk_marks_the_file_and_export_refuses_it(tmp_path: Path) -> None:
+    book = filled_workbook(tmp_path, "forskola")
+    result = runner.invoke(app, ["submit", str(book), "--out", str(tmp_path), "--syntetisk"])
+    assert result.exit_code == 0 and "SYNTETISKA DATA" in result.output, result.output
+    path = tmp_path / "0180_forskola_2025.kkik.json"
+    sub = load_submission(path)
+    assert sub.is_synthetic() and sub.rules_version.startswith("syntetisk (kkik-xl ")
+    assert verify_submission(sub) == []
+    refused = runner.invoke(app, ["export-kolada", str(path), "--out", str(tmp_path / "k.csv")])
+    assert refused.exit_code == 1 and "syntetisk inlämning" in refused.output

@@ -21,11 +21,13 @@ def verify_submission(sub: Submission, keys: PublicKeys | None = None) -> list[s
         problems.append(f"Formatversion {sub.format_version} är nyare än den här versionen av kkik-xl läser.")
     if content_checksum(sub) != sub.checksums.content_sha256:
         problems.append("Innehållets kontrollsumma stämmer inte: filen har ändrats efter att den skapades.")
-    known = {m.kpi for m in CATALOGUE.measures}
+    known = {m.kpi: m.decimals for m in CATALOGUE.measures}
     for m in sub.measures:
         if m.kpi not in known:
             problems.append(f"{m.kpi} finns inte i katalogen {CATALOGUE.version}.")
-        if m.display != display_value(m.value, m.decimals):
+        elif m.decimals != known[m.kpi]:
+            problems.append(f"{m.kpi}: {m.decimals} decimaler, men katalogen anger {known[m.kpi]}.")
+        elif m.display != display_value(m.value, m.decimals):
             problems.append(f"{m.kpi}: det visade värdet {m.display!r} stämmer inte med värdet {m.value!r}.")
     problems.extend(signature_problems(sub, keys))
     return problems
