@@ -53,6 +53,8 @@ DIGIT_LIKE_RANGES: tuple[tuple[int, int], ...] = (
     (0x33A8, 0x33A8), (0x33AF, 0x33AF), (0x33E0, 0x33FE), (0x1F100, 0x1F10A),
 )  # fmt: skip
 MIN_DIGITS = 10
+WINDOW, OVERLAP = 1 << 16, 256  # long texts are scanned in windows; a number with its separators and
+# invisible characters is far shorter than OVERLAP
 
 
 _PY_ESCAPE, _RUST_ESCAPE = "\\U{:08x}", "\\x{{{:x}}}"
@@ -63,7 +65,8 @@ def _char_class(escape: str) -> str:
                    for a, b in DIGIT_LIKE_RANGES)  # fmt: skip
 
 
-_DIGIT_LIKE = re.compile(rf"[\d{_char_class(_PY_ESCAPE)}]")
+_PY_DIGIT, _PY_OTHER = rf"[\d{_char_class(_PY_ESCAPE)}]", rf"[^\d{_char_class(_PY_ESCAPE)}]"
+_ENOUGH_DIGITS = re.compile(rf"{_PY_DIGIT}(?:{_PY_OTHER}*+{_PY_DIGIT}){{{MIN_DIGITS - 1}}}")
 _RUST_DIGIT_LIKE = rf"[\d{_char_class(_RUST_ESCAPE)}]"
 _RUST_OTHER = rf"[^\d{_char_class(_RUST_ESCAPE)}]"
 # Polars (Rust regex) pre-filter: at least ten digit-like characters anywhere in the text.
@@ -168,9 +171,22 @@ def find_personnummer(text: str, *, shape_only: bool = False) -> list[Personnumm
     """Every valid personnummer or samordningsnummer in ``text`` (as a reader sees it), in order.
 
     Positions and texts refer to ``text`` itself. ``shape_only``: every 10- or 12-digit number of the
-    shape, without the date and check-digit tests.
+    shape, without the date and check-digit tests. A long text (an embedded file read as text) is
+    looked at in overlapping windows, so memory stays small.
     """
-    if len(_DIGIT_LIKE.findall(text)) < MIN_DIGITS:
+    if len(text) <= WINDOW + 2 * OVERLAP:
+        return _find(text, shape_only)
+    found: list[PersonnummerMatch] = []
+    for start in range(0, len(text), WINDOW):
+        first = max(start - OVERLAP, 0)
+        for m in _find(text[first : start + WINDOW + OVERLAP], shape_only):
+            if start <= first + m.start < start + WINDOW:  # else another window's (with its context)
+                found.append(PersonnummerMatch(m.text, first + m.start, first + m.end, m.samordningsnummer))
+    return found
+
+
+def _find(text: str, shape_only: bool) -> list[PersonnummerMatch]:
+    if not _ENOUGH_DIGITS.search(text):
         return []
     seen, origin = reader_view(text)
     found: list[PersonnummerMatch] = []

@@ -7,11 +7,14 @@ import unicodedata
 from datetime import date, timedelta
 
 import polars as pl
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from kkik_xl.personnummer import (
     DIGIT_LIKE_RANGES,
+    OVERLAP,
+    WINDOW,
     candidate_expr,
     contains_personnummer,
     find_personnummer,
@@ -174,3 +177,15 @@ def test_digit_like_ranges_are_every_code_point_whose_nfkc_holds_a_digit() -> No
         if unicodedata.category(ch) != "Nd" and any(unicodedata.category(c) == "Nd" for c in nfkc):
             need.add(cp)
     assert need == {c for a, b in DIGIT_LIKE_RANGES for c in range(a, b + 1)}
+
+
+@pytest.mark.parametrize(
+    "offset", [0, 5, WINDOW - 20, WINDOW - 8, WINDOW - 1, WINDOW, WINDOW + 3, 2 * WINDOW - 9]
+)
+def test_long_texts_are_scanned_in_windows_without_missing_or_doubling(offset: int) -> None:
+    number = "1912\u200b1212\u20131212"
+    text = "x" * offset + number + "y" * (WINDOW + OVERLAP)
+    [found] = find_personnummer(text)
+    assert (found.start, found.text) == (offset, number)
+    glued = "x" * offset + "7" + number + "y" * (WINDOW + OVERLAP)  # glued to a digit: not a number
+    assert find_personnummer(glued) == [] and mask_text(text).startswith("x" * offset + "********-****y")
