@@ -36,6 +36,8 @@ def _column_line(col: Column) -> str:
     if col.min_value is not None or col.max_value is not None:
         bounds = f", {_num(col.min_value)}–{_num(col.max_value)}"
     need = "obligatorisk" if col.required else "valfri"
+    if col.blank_means:
+        need += f"; en tom cell {col.blank_means}"
     return f"| {col.name} | {kind}{bounds} | {need} | {col.help} |"
 
 
@@ -68,6 +70,9 @@ def _measure_section(m: Measure) -> list[str]:
         "",
         f"**{m.title}**",
         "",
+        f"- I KKiK-guiden: {m.guide_label}"
+        if m.number
+        else "- I KKiK-guiden: inget måttnummer (guiden 2014 beskriver inte måttet)",
         f"- Område: {m.area}",
         f"- Enhet: {m.unit.value}, {DIRECTION_SV[m.direction.value]}, visas med {_decimals(m.decimals)}",
     ]
@@ -78,6 +83,11 @@ def _measure_section(m: Measure) -> list[str]:
             f"- Kolumner som används: {', '.join(m.inputs)}",
             f"- Formel och urval: {m.definition}",
         ]
+        if m.all_rows:
+            lines.append(
+                "- Tomma celler: nämnaren är alla rader, så en tom eller ogiltig cell som måttet behöver gör "
+                "att värdet inte räknas (fel KKIK-VA-001) i stället för att raden räknas bort."
+            )
     else:
         lines.append(f"- Källa: {m.definition}")
     return [*lines, ""]

@@ -21,11 +21,13 @@ MILJO = "Miljö"
 PERSONAL = "Kommunen som arbetsgivare"
 
 FIRST_HALF = "1 januari – 30 juni mätåret"
+PHONE_SECONDS = 60
+"""Mått 2: contact with a person within 60 seconds counts as a begun answer."""
 
 
 def _own(
     kpi: str,
-    number: int,
+    number: str | None,
     title: str,
     short: str,
     area: str,
@@ -37,6 +39,7 @@ def _own(
     period: str,
     definition: str,
     inputs: tuple[str, ...],
+    all_rows: bool = False,
 ) -> Measure:
     return Measure(
         kpi=kpi,
@@ -53,11 +56,12 @@ def _own(
         period=period,
         definition=definition,
         inputs=inputs,
+        all_rows=all_rows,
     )
 
 
 def _ext(
-    kpi: str, number: int, title: str, short: str, area: str, direction: Direction, unit: Unit
+    kpi: str, number: str | None, title: str, short: str, area: str, direction: Direction, unit: Unit
 ) -> Measure:
     return Measure(
         kpi=kpi,
@@ -76,7 +80,7 @@ def _ext(
 MEASURES = (
     _own(
         "U00412",
-        1,
+        "1",
         "Andel e-post med svar inom två arbetsdagar, %",
         "E-post inom 2 dagar",
         SERVICE,
@@ -91,7 +95,7 @@ MEASURES = (
     ),
     _own(
         "U00442",
-        2,
+        None,
         "Andel e-post med svar inom en arbetsdag, %",
         "E-post inom 1 dag",
         SERVICE,
@@ -106,7 +110,7 @@ MEASURES = (
     ),
     _own(
         "U00413",
-        3,
+        "2",
         "Andel som får direkt svar på en enkel fråga via telefon, %",
         "Telefon direkt svar",
         SERVICE,
@@ -115,12 +119,15 @@ MEASURES = (
         template="service",
         table="Telefon",
         period="Testperioden (alla samtal)",
-        definition="100 × samtal med Direkt svar = Ja / alla samtal.",
-        inputs=("Direkt svar",),
+        definition=f"Ett samtal är ett direkt svar när en person svarade inom {PHONE_SECONDS} sekunder "
+        "(tid i röstval räknas inte) och frågan besvarades direkt. 100 × direkta svar / alla samtal. "
+        "Ett obesvarat samtal räknas i nämnaren. En tom cell som måttet behöver gör att värdet inte räknas.",
+        inputs=("Besvarat av person", "Sekunder till person", "Direkt svar"),
+        all_rows=True,
     ),
     _own(
         "U00414",
-        4,
+        "3",
         "Gott bemötande via telefon, %",
         "Gott bemötande",
         SERVICE,
@@ -132,15 +139,23 @@ MEASURES = (
         definition="100 × Σ Bemötande / (3 × samtal med bemötandepoäng).",
         inputs=("Bemötande",),
     ),
-    _ext("U00415", 5, "Informationsindex för kommunens webbplats, %", "Informationsindex", SERVICE, HI, PCT),
-    _ext("U07451", 6, "Nöjd-Kund-Index företagsklimat, helhet", "Företagsklimat (NKI)", SAMHALLE, HI, IDX),
     _ext(
-        "N00914", 7, "Förvärvsarbetande invånare 20–64 år, andel (%)", "Förvärvsarbetande", SAMHALLE, HI, PCT
+        "U00415", None, "Informationsindex för kommunens webbplats, %", "Informationsindex", SERVICE, HI, PCT
     ),
-    _ext("N05401", 8, "Valdeltagande i senaste kommunvalet, %", "Valdeltagande", SAMHALLE, HI, PCT),
+    _ext("U07451", "34", "Nöjd-Kund-Index företagsklimat, helhet", "Företagsklimat (NKI)", SAMHALLE, HI, IDX),
+    _ext(
+        "N00914",
+        None,
+        "Förvärvsarbetande invånare 20–64 år, andel (%)",
+        "Förvärvsarbetande",
+        SAMHALLE,
+        HI,
+        PCT,
+    ),
+    _ext("N05401", None, "Valdeltagande i senaste kommunvalet, %", "Valdeltagande", SAMHALLE, HI, PCT),
     _own(
         "U11401",
-        9,
+        "5",
         "Andel barn som erbjudits plats på förskola på önskat placeringsdatum, %",
         "Plats på önskat datum",
         FORSKOLA,
@@ -155,7 +170,7 @@ MEASURES = (
     ),
     _own(
         "U11402",
-        10,
+        "6",
         "Genomsnittlig väntetid i antal dagar för de barn som inte erbjudits plats på önskat placeringsdatum",
         "Väntetid förskola",
         FORSKOLA,
@@ -170,7 +185,7 @@ MEASURES = (
     ),
     _ext(
         "N11102",
-        11,
+        None,
         "Inskrivna barn per årsarbetare i förskola, antal",
         "Barn per personal",
         FORSKOLA,
@@ -179,7 +194,7 @@ MEASURES = (
     ),
     _ext(
         "N15428",
-        12,
+        "18",
         "Elever i åk 9 som är behöriga till yrkesprogram, andel (%)",
         "Behörighet gymnasiet",
         SKOLA,
@@ -188,7 +203,7 @@ MEASURES = (
     ),
     _ext(
         "N17404",
-        13,
+        "21",
         "Gymnasieelever som fullföljer sin utbildning inom 4 år, andel (%)",
         "Gymnasieexamen",
         SKOLA,
@@ -197,7 +212,7 @@ MEASURES = (
     ),
     _own(
         "U21401",
-        14,
+        "10",
         "Antal personal som en hemtjänsttagare möter under 14 dagar, medelvärde",
         "Personalkontinuitet",
         ALDRE,
@@ -213,7 +228,7 @@ MEASURES = (
     ),
     _own(
         "U23401",
-        15,
+        "7",
         "Väntetid i antal dagar från ansökningsdatum till erbjudet inflyttningsdatum till "
         "särskilt boende, medelvärde",
         "Väntetid SÄBO",
@@ -229,7 +244,7 @@ MEASURES = (
     ),
     _own(
         "U23488",
-        16,
+        "23",
         "Kvalitetsaspekter särskilt boende äldreomsorg, andel (%) av maxpoäng",
         "Kvalitet SÄBO",
         ALDRE,
@@ -245,7 +260,7 @@ MEASURES = (
     ),
     _own(
         "U31402",
-        17,
+        "8",
         "Väntetid i antal dagar från första kontakt till beslut inom försörjningsstöd, medelvärde",
         "Väntetid försörjningsstöd",
         SOCIAL,
@@ -260,7 +275,7 @@ MEASURES = (
     ),
     _own(
         "U33400",
-        18,
+        "30",
         "Ungdomar med insats som inte återkommit inom ett år efter avslutad utredning "
         "eller insats, andel (%)",
         "Ungdomar ej åter",
@@ -270,8 +285,9 @@ MEASURES = (
         template="ungdomar",
         table="Avslut",
         period="1 januari – 30 juni året före mätåret",
-        definition="Ungdomar 13–20 år med avslut första halvåret året före, ej ensamkommande, ej endast "
-        "ekonomiskt bistånd. 100 × ej återaktualiserade / alla.",
+        definition="Ungdomar 13–20 år med avslut första halvåret året före, ej endast ekonomiskt bistånd. "
+        "100 × ej återaktualiserade / alla. Ensamkommande räknas som alla andra (inställningen "
+        "ungdomar_ensamkommande=utesluta räknar bort dem).",
         inputs=(
             "Ålder vid avslut",
             "Avslutsdatum",
@@ -280,10 +296,10 @@ MEASURES = (
             "Endast ekonomiskt bistånd",
         ),
     ),
-    _ext("N31807", 19, "Invånare med ekonomiskt bistånd, andel (%)", "Ekonomiskt bistånd", SOCIAL, LO, PCT),
+    _ext("N31807", None, "Invånare med ekonomiskt bistånd, andel (%)", "Ekonomiskt bistånd", SOCIAL, LO, PCT),
     _own(
         "U28418",
-        20,
+        None,
         "Väntetid i antal dagar från beslut till erbjuden bostad enligt LSS § 9.9, medelvärde",
         "Väntetid LSS-bostad",
         LSS,
@@ -298,7 +314,7 @@ MEASURES = (
     ),
     _own(
         "U28423",
-        21,
+        "29",
         "Kvalitetsaspekter bostad med särskild service LSS, andel (%) av maxpoäng",
         "Kvalitet LSS-bostad",
         LSS,
@@ -313,7 +329,7 @@ MEASURES = (
     ),
     _own(
         "U07409",
-        22,
+        "38",
         "Ekologiska livsmedel i kommunens verksamhet, andel (%)",
         "Ekologiska livsmedel",
         MILJO,
@@ -327,7 +343,7 @@ MEASURES = (
     ),
     _own(
         "U00437",
-        23,
+        None,
         "Miljöbilar i kommunorganisationen, andel (%)",
         "Miljöbilar",
         MILJO,
@@ -336,10 +352,12 @@ MEASURES = (
         template="miljobilar",
         table="Fordon",
         period="Fordonsbeståndet vid mättillfället",
-        definition="100 × fordon med Miljöbil = Ja / alla fordon.",
+        definition="100 × fordon med Miljöbil = Ja / alla fordon. En tom cell i Miljöbil gör att värdet "
+        "inte räknas.",
         inputs=("Miljöbil",),
+        all_rows=True,
     ),
     _ext(
-        "N00938", 24, "Sjukfrånvaro bland kommunens anställda, andel (%)", "Sjukfrånvaro", PERSONAL, LO, PCT
+        "N00938", None, "Sjukfrånvaro bland kommunens anställda, andel (%)", "Sjukfrånvaro", PERSONAL, LO, PCT
     ),
 )

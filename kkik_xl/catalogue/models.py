@@ -53,6 +53,11 @@ class Column(_Doc):
     max_value: float | None = None
     is_id: bool = Field(default=False, description="Identifies a case/person: never leaves the workbook.")
     width: int = 18
+    blank_means: str | None = Field(
+        default=None,
+        description="What an empty cell means to the measures (Swedish), when it does not mean that the "
+        "row is left out (or, for an every-row measure, that there is no value).",
+    )
 
     @model_validator(mode="after")
     def _choices_only_for_choice(self) -> Column:
@@ -95,7 +100,7 @@ class Table(_Doc):
     def columns_for_year(self, year: int) -> tuple[Column, ...]:
         """Fixed columns plus one ja/nej column per quality indicator asked in ``year``."""
         extra = tuple(
-            Column(name=q.name, type=ColumnType.JANEJ, help=q.help, width=16)
+            Column(name=q.name, type=ColumnType.JANEJ, help=q.help, width=16, blank_means="räknas som Nej")
             for q in self.quality_indicators
             if q.applies(year)
         )
@@ -143,7 +148,12 @@ class Measure(_Doc):
     """A KKiK measure (one Kolada KPI)."""
 
     kpi: str = Field(pattern=r"^[NU]\d{5}$")
-    number: int = Field(description="Order number in the KKiK measure guide as kept in this catalogue.")
+    number: str | None = Field(
+        default=None,
+        pattern=r"^\d{1,2}[AB]?$",
+        description="The measure's number in the KKiK guide (SKL 2014, 'Mått 10'); None where the guide "
+        "does not number it.",
+    )
     title: str
     short_title: str
     area: str
@@ -155,11 +165,21 @@ class Measure(_Doc):
     table: str | None = None
     definition: str = ""
     period: str = ""
+    all_rows: bool = Field(
+        default=False,
+        description="The denominator is every row of the table: a blank needed cell or an unreadable row "
+        "makes the value undefined instead of dropping the row.",
+    )
     inputs: tuple[str, ...] = Field(
         default=(),
         description="Headers the measure reads, in UDF argument order (then År, then template parameters). "
         "Quality measures read 'Antal platser' plus the block of the year's quality columns.",
     )
+
+    @property
+    def guide_label(self) -> str:
+        """``Mått 10 i KKiK`` (the guide's numbering), or a sentence saying the guide has no number."""
+        return f"Mått {self.number} i KKiK" if self.number else "inget måttnummer i KKiK-guiden"
 
     @model_validator(mode="after")
     def _template_iff_self_collected(self) -> Measure:

@@ -250,7 +250,14 @@ UNGDOMAR = Template(
                 Column(
                     name="Återaktualiserad inom ett år", type=JN, help="Ja om ungdomen återkom inom ett år."
                 ),
-                Column(name="Ensamkommande", type=JN, help="Ja om ungdomen är ensamkommande."),
+                Column(
+                    name="Ensamkommande",
+                    type=JN,
+                    required=False,
+                    help="Ja om ungdomen är ensamkommande. Räknas bara bort med inställningen "
+                    "ungdomar_ensamkommande=utesluta; då måste kolumnen fyllas i.",
+                    blank_means="används inte med standardinställningen (med utesluta: fel KKIK-VA-012)",
+                ),
                 Column(name="Endast ekonomiskt bistånd", type=JN, help="Ja om insatsen endast var bistånd."),
             ),
             key=("Person",),
@@ -307,6 +314,7 @@ KOST = Template(
                     type=DEC,
                     help="Del av beloppet som är ekologiskt.",
                     min_value=0,
+                    blank_means="räknas som 0 kr",
                     width=16,
                 ),
             ),
@@ -333,6 +341,7 @@ SERVICE = Template(
                     type=DT,
                     required=False,
                     help="Datum och tid för svaret. Tomt = inget svar.",
+                    blank_means="betyder att frågan inte besvarades",
                     width=18,
                 ),
             ),
@@ -345,12 +354,35 @@ SERVICE = Template(
             columns=(
                 Column(name="Samtal", type=T, help="Samtalets nummer.", width=12),
                 Column(name="Datum", type=D, help="Samtalets datum."),
-                Column(name="Direkt svar", type=JN, help="Ja om en handläggare svarade direkt."),
+                Column(
+                    name="Besvarat av person",
+                    type=JN,
+                    help="Ja om en person i kommunen svarade. Nej om ingen svarade (bara signaler, "
+                    "röstbrevlåda eller röstval räknas som ej besvarat).",
+                ),
+                Column(
+                    name="Sekunder till person",
+                    type=INT,
+                    required=False,
+                    help="Sekunder tills en person i kommunen svarade. Tiden i röstval (knappval och "
+                    "inspelade meddelanden) räknas inte. Tom om ej besvarat.",
+                    blank_means="hör till ett obesvarat samtal (för ett besvarat samtal: fel KKIK-VA-010)",
+                    min_value=0,
+                    max_value=3600,
+                    width=12,
+                ),
+                Column(
+                    name="Direkt svar",
+                    type=JN,
+                    help="Ja om frågan besvarades direkt i samtalet. Nej om den inte besvarades eller om "
+                    "samtalet inte besvarades.",
+                ),
                 Column(
                     name="Bemötande",
                     type=INT,
                     required=False,
                     help="Bemötande 0–3 poäng. Tomt om inget samtal kom fram.",
+                    blank_means="betyder att samtalet inte bedömdes (räknas inte i U00414)",
                     min_value=0,
                     max_value=3,
                     width=12,

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from kkik_xl.catalogue import CATALOGUE, Measure, Template
+from kkik_xl.catalogue.measures_data import PHONE_SECONDS
 
 HOLIDAYS_NAME = "KKIK_Helgdagar"
 YEAR_NAME = "KKIK_Ar"
@@ -65,10 +66,34 @@ def _email(m: Measure, days: int) -> Preview:
     return Preview(value=_safe_ratio(ok, count), rows=f"={count}", native=True, array=True)
 
 
-def _share_ja(m: Measure, column: str) -> Preview:
-    col = ref(m.table or "", column)
-    count = _janej_count(col)
-    return Preview(value=_safe_ratio(f'COUNTIFS({col},"Ja")', count), rows=f"={count}", native=True)
+def _filled_rows(m: Measure) -> str:
+    """Rows of the measure's Table with anything in them (blank Table rows do not count)."""
+    t = m.table or ""
+    cols = [c.name for c in CATALOGUE.template(m.template or "").table(t).columns]
+    return f"SUMPRODUCT((LEN({'&'.join(ref(t, c) for c in cols)})>0)*1)"
+
+
+def _every_row(m: Measure, numerator: str, complete: str) -> Preview:
+    """A share over every row; a dash while any row lacks a needed answer (``complete`` < rows)."""
+    rows = _filled_rows(m)
+    value = f'=IF(OR({rows}=0,{complete}<{rows}),"{NOT_AVAILABLE}",100*{numerator}/{rows})'
+    return Preview(value=value, rows=f"={rows}", native=True)
+
+
+def _u00413(m: Measure) -> Preview:
+    t = m.table or ""
+    person, seconds, direct = (ref(t, h) for h in m.inputs)
+    answered = f'{person},"Ja",{seconds},"<>"'
+    complete = "+".join(
+        f'COUNTIFS({who},{direct},"{yes}")' for who in (answered, f'{person},"Nej"') for yes in ("Ja", "Nej")
+    )
+    numerator = f'COUNTIFS({person},"Ja",{seconds},">=0",{seconds},"<={PHONE_SECONDS}",{direct},"Ja")'
+    return _every_row(m, numerator, complete)
+
+
+def _u00437(m: Measure) -> Preview:
+    col = ref(m.table or "", "Miljöbil")
+    return _every_row(m, f'COUNTIFS({col},"Ja")', _janej_count(col))
 
 
 def _u00414(m: Measure) -> Preview:
@@ -128,7 +153,7 @@ def _u33400(m: Measure) -> Preview:
     cond = (
         f'{ref(t, "Ålder vid avslut")},">=13",{ref(t, "Ålder vid avslut")},"<=20",'
         f"{_in_period(ref(t, 'Avslutsdatum'), -1)},"
-        f'{ref(t, "Ensamkommande")},"Nej",{ref(t, "Endast ekonomiskt bistånd")},"Nej"'
+        f'{ref(t, "Endast ekonomiskt bistånd")},"Nej"'  # the default: ensamkommande count (guide Mått 30)
     )
     back = ref(t, "Återaktualiserad inom ett år")
     count = _janej_count(back, cond)
@@ -171,7 +196,7 @@ def udf_preview(m: Measure, template: Template) -> Preview:
 _NATIVE: dict[str, Callable[[Measure], Preview]] = {
     "U00412": lambda m: _email(m, 2),
     "U00442": lambda m: _email(m, 1),
-    "U00413": lambda m: _share_ja(m, "Direkt svar"),
+    "U00413": _u00413,
     "U00414": _u00414,
     "U11401": lambda m: _forskola(m, late=False),
     "U11402": lambda m: _forskola(m, late=True),
@@ -180,7 +205,7 @@ _NATIVE: dict[str, Callable[[Measure], Preview]] = {
     "U33400": _u33400,
     "U28418": _u28418,
     "U07409": _u07409,
-    "U00437": lambda m: _share_ja(m, "Miljöbil"),
+    "U00437": _u00437,
 }
 
 QUALITY_KPIS = frozenset({"U23488", "U28423"})

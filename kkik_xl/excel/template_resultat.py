@@ -105,9 +105,10 @@ def _write_measure(
     ws: Worksheet, fmt: Formats, m: Measure, template: Template, year: int, row: int, block_top: int
 ) -> ResultCell:
     ws.write_string(row, 0, m.kpi, fmt.text)
-    ws.write_string(row, 1, m.title, fmt.wrap)
+    title = f"{m.title} ({m.guide_label})" if m.number else m.title
+    ws.write_string(row, 1, title, fmt.wrap)
     ws.write_string(row, 3, m.unit.value, fmt.text)
-    ws.set_row(row, 30 if len(m.title) > 62 else 15)
+    ws.set_row(row, 30 if len(title) > 62 else 15)
     if m.kpi in QUALITY_KPIS:
         total = _quality_block(ws, fmt, m, template, year, block_top)
         places = ref(m.table or "", "Antal platser")

@@ -72,6 +72,8 @@ def _measures(template: Template) -> list[Block]:
     blocks = [Block("heading", ("Nyckeltal som beräknas",))]
     for m in CATALOGUE.measures_of(template.id):
         blocks.append(Block("note", (f"{m.kpi} – {m.title}",)))
+        if m.number:
+            blocks.append(_para(f"Definitionen finns i KKiK-guiden: {m.guide_label}."))
         blocks.append(_para(f"Mätperiod: {m.period}."))
         blocks.append(_para(f"Definition: {m.definition}"))
         if not is_native(m.kpi):

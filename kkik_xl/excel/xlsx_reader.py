@@ -137,7 +137,9 @@ def load_table(
             dtypes[found] = dtypes[name]
         loaded = _load(book, loc, dtypes, wanted)
     raw = pl.DataFrame(pl.from_arrow(loaded.batch)).rename(renamed)
-    raw = raw.with_columns(pl.lit(None, pl.String).alias(c.name) for c in match.missing)
+    raw = raw.with_columns(
+        pl.lit(None, _MISSING_DTYPE.get(c.type, pl.String)).alias(c.name) for c in match.missing
+    )
     raw = raw.with_columns(pl.int_range(pl.len(), dtype=pl.Int64).alias(POS)).select(POS, pl.exclude(POS))
     bycol = {c.name: c for c in columns}
     problems, excel_errors, rescued, infos = classify_errors(
@@ -151,6 +153,13 @@ def load_table(
     )
     cell_findings = sorted([*findings, *(i.finding(place) for i in infos)], key=Finding.sort_key)
     return frame, match.findings + cell_findings, match
+
+
+_MISSING_DTYPE: dict[ColumnType, pl.DataType] = {  # what _convert expects of a column that is absent
+    ColumnType.INT: pl.Float64(),
+    ColumnType.DECIMAL: pl.Float64(),
+    ColumnType.TIME: pl.Duration("ms"),
+}
 
 
 def _convert(

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kkik_xl.measures.lss import MIN_DECISIONS, MIN_PARAM
+from kkik_xl.measures.ungdomar import ALONE_DEFAULT, ALONE_PARAM
 from kkik_xl.measures.waits import INCLUDE, NEGATIVE_PARAM
 
 EXCLUDE = "utesluta"
@@ -39,6 +40,7 @@ class Setting:
 
 
 def _negative(text: str) -> str:
+    """``utesluta`` or ``ta_med`` (any case)."""
     value = text.strip().casefold()
     if value not in (EXCLUDE, INCLUDE):
         raise SettingError(f"ska vara {EXCLUDE} eller {INCLUDE}, inte {text!r}")
@@ -61,6 +63,15 @@ SETTINGS: dict[str, Setting] = {
             f"{EXCLUDE} eller {INCLUDE}",
             EXCLUDE,
             ("sarskilt-boende", "forsorjningsstod", "lss"),
+            _negative,
+        ),
+        Setting(
+            ALONE_PARAM,
+            "ensamkommande ungdomar räknas som alla andra (ta_med, som KKiK-guiden) eller räknas bort "
+            "(utesluta)",
+            f"{INCLUDE} eller {EXCLUDE}",
+            ALONE_DEFAULT,
+            ("ungdomar",),
             _negative,
         ),
         Setting(

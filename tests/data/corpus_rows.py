@@ -142,6 +142,8 @@ def service() -> Rows:
         {
             "Samtal": f"S{i + 1}",
             "Datum": date(2025, 3, 10 + i),
+            "Besvarat av person": "Ja",
+            "Sekunder till person": 10 * (i + 1),
             "Direkt svar": "Ja" if i % 3 else "Nej",
             "Bemötande": 2 + i % 2,
         }
