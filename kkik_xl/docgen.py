@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from kkik_xl.catalogue import CATALOGUE, Column, Measure, Table, Template
+from kkik_xl.catalogue.indicator_files import current
 
 DIRECTION_SV = {"higher": "högre är bättre", "lower": "lägre är bättre"}
 TYPE_SV = {
@@ -112,7 +113,26 @@ def render_measures_page(year: int = 2025) -> str:
     lines += ["# Mallar och kolumner", "", f"Kolumnerna gäller mätåret {year}.", ""]
     for t in CATALOGUE.templates:
         lines += _template_section(t, year)
+    lines += _indicator_section(year)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _indicator_section(year: int) -> list[str]:
+    """The year's quality indicators: question, Kolada id (or unverified) and source."""
+    chosen = current(year)
+    lines = [
+        f"# Kvalitetsaspekter {year}",
+        "",
+        f"Från `kkik_xl/catalogue/indicators/{chosen.ar}.toml` (samordnaren kan byta listan med "
+        f"`--indikatorer FIL`). Källa: {chosen.kalla}.",
+        "",
+        "| Mått | Indikator (kolumn) | Fråga (Ja är det önskade svaret) | Kolada | Källa |",
+        "|---|---|---|---|---|",
+    ]
+    for q in chosen.indikator:
+        kolada = q.kolada if q.kolada_verifierad else "ej verifierad"
+        lines.append(f"| {q.matt} | {q.namn} | {q.fraga} | {kolada} | {q.kalla} |")
+    return [*lines, ""]
 
 
 def main(argv: list[str] | None = None) -> int:

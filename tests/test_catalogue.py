@@ -9,6 +9,7 @@ import pytest
 from pydantic import ValidationError
 
 from kkik_xl.catalogue import CATALOGUE, Column, ColumnType, Direction
+from kkik_xl.catalogue.indicator_files import default_for
 from kkik_xl.kommuner import all_municipalities, lookup
 
 REQUIRED_DIRECTIONS = {
@@ -76,10 +77,10 @@ def test_headers_match_the_csv_contract() -> None:
     ]
 
 
-def test_quality_columns_depend_on_year() -> None:
+def test_quality_columns_come_from_the_years_indicator_file() -> None:
     kvalitet = CATALOGUE.template("sarskilt-boende").table("Kvalitet")
-    assert "Nattfasta" not in [c.name for c in kvalitet.columns_for_year(2016)]
-    assert "Nattfasta" in [c.name for c in kvalitet.columns_for_year(2024)]
+    names = [c.name for c in kvalitet.columns_for_year(2025)]
+    assert names == ["Enhet", "Antal platser", *default_for(2025).names("U23488")]
 
 
 def test_choice_columns_need_choices() -> None:

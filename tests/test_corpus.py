@@ -76,7 +76,7 @@ FINDINGS: dict[str, set[Key]] = {
     "forskola_foraldrad_mall.xlsx": {(S, "B2", "KKIK-MA-001")},
     "forskola_mall_for_2024.xlsx": {(S, "B4", "KKIK-MA-005")},
     "sarskilt_boende_kvalitetskolumner_saknas.xlsx": {
-        ("Kvalitet", None, "KKIK-LS-004"),  # Nattfasta and Läkemedelsgenomgång (COUNTS)
+        ("Kvalitet", None, "KKIK-LS-004"),  # Utevistelse and Individuell stimulans (COUNTS)
         ("Kvalitet", None, "KKIK-MA-004"),
         (S, "B5", "KKIK-MA-002"),
     },

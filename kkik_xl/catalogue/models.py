@@ -66,19 +66,6 @@ class Column(_Doc):
         return self
 
 
-class QualityIndicator(_Doc):
-    """A yes/no quality aspect asked per unit (Kvalitet sheets), valid for a range of years."""
-
-    name: str
-    help: str
-    from_year: int = 2015
-    to_year: int = 2100
-
-    def applies(self, year: int) -> bool:
-        """True when the indicator is asked in ``year``."""
-        return self.from_year <= year <= self.to_year
-
-
 class Table(_Doc):
     """An Excel Table (ListObject) on its own input sheet."""
 
@@ -86,7 +73,11 @@ class Table(_Doc):
     sheet: str
     description: str
     columns: tuple[Column, ...]
-    quality_indicators: tuple[QualityIndicator, ...] = ()
+    quality_measure: str | None = Field(
+        default=None,
+        description="For a Kvalitet table: the measure whose year's indicator list (indicator_files) adds "
+        "one ja/nej column per indicator.",
+    )
     key: tuple[str, ...] = Field(default=(), description="Columns that identify a row (duplicate check).")
     unit_column: str | None = Field(default=None, description="Column used for per-unit breakdowns.")
 
@@ -97,12 +88,23 @@ class Table(_Doc):
                 return col
         raise KeyError(name)
 
+    def quality_names(self, year: int) -> tuple[str, ...]:
+        """Headers of the quality indicators asked in ``year`` (empty for other tables)."""
+        if self.quality_measure is None:
+            return ()
+        from kkik_xl.catalogue.indicator_files import current
+
+        return current(year).names(self.quality_measure)
+
     def columns_for_year(self, year: int) -> tuple[Column, ...]:
         """Fixed columns plus one ja/nej column per quality indicator asked in ``year``."""
+        if self.quality_measure is None:
+            return self.columns
+        from kkik_xl.catalogue.indicator_files import current
+
         extra = tuple(
-            Column(name=q.name, type=ColumnType.JANEJ, help=q.help, width=16, blank_means="räknas som Nej")
-            for q in self.quality_indicators
-            if q.applies(year)
+            Column(name=q.namn, type=ColumnType.JANEJ, help=q.fraga, width=16, blank_means="räknas som Nej")
+            for q in current(year).of(self.quality_measure)
         )
         return self.columns + extra
 

@@ -7,7 +7,6 @@ from kkik_xl.catalogue.models import (
     ColumnType,
     Parameter,
     ParameterType,
-    QualityIndicator,
     Table,
     Template,
 )
@@ -34,43 +33,12 @@ def _id_column(name: str, what: str) -> Column:
     )
 
 
-SABO_QUALITY = (
-    QualityIndicator(
-        name="Genomförandeplan",
-        help="Ja om alla boende har en aktuell genomförandeplan upprättad tillsammans med den boende.",
-    ),
-    QualityIndicator(name="Kontaktperson", help="Ja om alla boende har en namngiven kontaktperson."),
-    QualityIndicator(name="Val av maträtt", help="Ja om de boende kan välja mellan minst två rätter."),
-    QualityIndicator(name="Utevistelse", help="Ja om de boende erbjuds daglig utevistelse."),
-    QualityIndicator(name="Aktivitet", help="Ja om det finns ett veckoschema med gemensamma aktiviteter."),
-    QualityIndicator(
-        name="Nattfasta",
-        help="Ja om tiden mellan sista och första mål är kortare än 11 timmar.",
-        from_year=2017,
-    ),
-    QualityIndicator(name="Läkemedelsgenomgång", help="Ja om alla boende har en årlig läkemedelsgenomgång."),
-)
-
-LSS_QUALITY = (
-    QualityIndicator(
-        name="Genomförandeplan",
-        help="Ja om alla boende har en aktuell genomförandeplan upprättad tillsammans med den boende.",
-    ),
-    QualityIndicator(name="Kontaktperson", help="Ja om alla boende har en namngiven kontaktperson."),
-    QualityIndicator(name="Brukarinflytande", help="Ja om det finns en rutin för brukarinflytande."),
-    QualityIndicator(name="Egen nyckel", help="Ja om de boende har egen nyckel till sin bostad."),
-    QualityIndicator(
-        name="Fritidsaktivitet", help="Ja om de boende får stöd att delta i fritidsaktiviteter."
-    ),
-    QualityIndicator(name="Hälsoundersökning", help="Ja om de boende erbjuds en årlig hälsoundersökning."),
-)
-
-
-def _quality_table(quality: tuple[QualityIndicator, ...]) -> Table:
+def _quality_table(kpi: str) -> Table:
+    """A Kvalitet table; its ja/nej columns come from the year's indicator file (indicator_files)."""
     return Table(
         name="Kvalitet",
         sheet="Kvalitet",
-        description="En rad per enhet (boende). Svara Ja eller Nej på varje kvalitetsaspekt.",
+        description="En rad per enhet (boende). Svara Ja eller Nej på varje kvalitetsaspekt (indikator).",
         columns=(
             Column(name="Enhet", type=T, help="Enhetens (boendets) namn.", width=30),
             Column(
@@ -82,7 +50,7 @@ def _quality_table(quality: tuple[QualityIndicator, ...]) -> Table:
                 width=14,
             ),
         ),
-        quality_indicators=quality,
+        quality_measure=kpi,
         key=("Enhet",),
         unit_column="Enhet",
     )
@@ -138,7 +106,7 @@ SARSKILT_BOENDE = Template(
             ),
             key=("Ärende",),
         ),
-        _quality_table(SABO_QUALITY),
+        _quality_table("U23488"),
     ),
 )
 
@@ -284,7 +252,7 @@ LSS = Template(
             ),
             key=("Ärende",),
         ),
-        _quality_table(LSS_QUALITY),
+        _quality_table("U28423"),
     ),
 )
 

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from kkik_xl.commands.indicators_option import IndicatorsOption, use_indicators
 from kkik_xl.commands.settings_option import SettingsOption, settings_params
 from kkik_xl.computation import UsageError
 from kkik_xl.excel.result import ReadError
@@ -28,6 +29,7 @@ def submit(
     workbook: Annotated[Path, typer.Argument(help="Den ifyllda och validerade mallen (.xlsx).")],
     out: Annotated[Path, typer.Option("--out", help="Mapp där inlämningsfilen skrivs.")] = Path("."),
     installning: SettingsOption = None,
+    indikatorer: IndicatorsOption = None,
 ) -> None:
     """Skapa inlämningsfilen <kommunkod>_<mall>_<år>.kkik.json från en ifylld mall.
 
@@ -44,6 +46,7 @@ def submit(
     console = Console(soft_wrap=True, highlight=False)
     try:
         settings = settings_params(installning)
+        use_indicators(indikatorer)
     except UsageError as err:
         raise fail(err.reason, 2) from None
     try:

@@ -55,7 +55,7 @@ def _quality_block(ws: Worksheet, fmt: Formats, m: Measure, template: Template, 
     """Per-aspect share and points below the measures; returns the points range for the total."""
     table = template.table(m.table or "")
     aspects = [c.name for c in table.columns_for_year(year)][len(table.columns) :]
-    ws.write_string(top, 1, f"Underlag till {m.kpi}: kvalitetsaspekter", fmt.heading)
+    ws.write_string(top, 1, f"Underlag till {m.kpi}: kvalitetsaspekter ({m.guide_label})", fmt.heading)
     for c, head in enumerate(("Kvalitetsaspekt", "Andel platser med Ja", "Poäng (0–5)"), start=1):
         ws.write_string(top + 1, c, head, fmt.header)
     ws.set_row(top + 1, 32)
@@ -93,7 +93,7 @@ def write_resultat(wb: Workbook, fmt: Formats, template: Template, year: int) ->
         row = HEADER_ROW + 1 + i
         cells.append(_write_measure(ws, fmt, m, template, year, row, block_top))
         if m.kpi in QUALITY_KPIS:
-            block_top += 10
+            block_top += len(template.table(m.table or "").quality_names(year)) + 4
     ws.set_landscape()
     ws.set_paper(9)
     ws.fit_to_pages(1, 0)

@@ -131,7 +131,7 @@ def measures_using(template: Template, table: Table, columns: Iterable[str]) -> 
     from kkik_xl.catalogue import CATALOGUE
 
     wanted = set(columns)
-    quality = {q.name for q in table.quality_indicators}
+    quality = wanted - {c.name for c in table.columns} if table.quality_measure else set()
     kpis = [
         m.kpi
         for m in CATALOGUE.measures_of(template.id)

@@ -46,7 +46,7 @@ def _quality(names: tuple[str, ...]) -> list[dict[str, object]]:
 def _aspects(template: str) -> tuple[str, ...]:
     """The quality aspects the catalogue asks in 2025 (the Kvalitet sheet's ja/nej columns)."""
     table = CATALOGUE.template(template).table("Kvalitet")
-    return tuple(q.name for q in table.quality_indicators if q.applies(2025))
+    return table.quality_names(2025)
 
 
 def sarskilt_boende() -> Rows:
