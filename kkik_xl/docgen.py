@@ -7,6 +7,7 @@ from pathlib import Path
 
 from kkik_xl.catalogue import CATALOGUE, Column, Measure, Table, Template
 from kkik_xl.catalogue.indicator_files import current
+from kkik_xl.catalogue.measures_data import KKIK_GROUP, NOT_IN_CATALOGUE
 
 DIRECTION_SV = {"higher": "högre är bättre", "lower": "lägre är bättre"}
 TYPE_SV = {
@@ -91,6 +92,10 @@ def _measure_section(m: Measure) -> list[str]:
             )
     else:
         lines.append(f"- Källa: {m.definition}")
+    if m.kolada_verified:
+        lines.append(f"- Kolada-id verifierat mot: {m.kolada_source}")
+    else:
+        lines.append("- Kolada-id: ej verifierat mot en publicerad nyckeltalslista (projektets eget id)")
     return [*lines, ""]
 
 
@@ -110,11 +115,30 @@ def render_measures_page(year: int = 2025) -> str:
     lines += ["# Mått", ""]
     for m in CATALOGUE.measures:
         lines += _measure_section(m)
+    lines += _not_in_catalogue()
     lines += ["# Mallar och kolumner", "", f"Kolumnerna gäller mätåret {year}.", ""]
     for t in CATALOGUE.templates:
         lines += _template_section(t, year)
     lines += _indicator_section(year)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _not_in_catalogue() -> list[str]:
+    """Measures the guide or the KKiK reports name whose Kolada id could not be verified."""
+    lines = [
+        "## Mått som rapporterna nämner men som saknar verifierat Kolada-id",
+        "",
+        "De här måtten nämns i KKiK-guiden eller i kommunernas KKiK-rapporter, men vi har inte kunnat "
+        "verifiera deras Kolada-id mot en publicerad nyckeltalslista. De finns därför inte i katalogen "
+        "(vi gissar inte id). Koladas grupp KKiK – ordinarie mått innehåller fler id än katalogen "
+        f"({', '.join(sorted(KKIK_GROUP - {m.kpi for m in CATALOGUE.measures}))}), men listan anger inga "
+        "titlar, så de är inte kopplade till måtten nedan.",
+        "",
+        "| Mått | Område | Riktning |",
+        "|---|---|---|",
+    ]
+    lines += [f"| {title} | {area} | {direction} |" for title, area, direction in NOT_IN_CATALOGUE]
+    return [*lines, ""]
 
 
 def _indicator_section(year: int) -> list[str]:

@@ -37,6 +37,8 @@ REQUIRED_DIRECTIONS = {
     "U23488": "higher",
     "U28423": "higher",
     "U33400": "higher",
+    "U21468": "higher",
+    "U23471": "higher",
 }
 
 
@@ -191,3 +193,12 @@ def test_every_number_is_a_heading_of_the_guide() -> None:
     headings = set(re.findall(r"MÅTT (\d+[AB]?)(?:, (\d+[AB]?))?", text))
     found = {n for pair in headings for n in pair if n}
     assert {m.number for m in CATALOGUE.measures if m.number} <= found
+
+
+def test_kolada_ids_are_verified_or_say_so() -> None:
+    unverified = {m.kpi for m in CATALOGUE.measures if not m.kolada_verified}
+    assert unverified == {"U00442", "U23488", "U28418", "U28423"}  # not in the KKiK group list we found
+    for m in CATALOGUE.measures:
+        assert bool(m.kolada_source) == m.kolada_verified, m.kpi
+    sick = CATALOGUE.measure("N00938")
+    assert sick.title.startswith("Sjukpenningtal") and sick.direction is Direction.LOWER  # residents

@@ -18,7 +18,58 @@ ALDRE = "Äldreomsorg"
 SOCIAL = "Socialtjänst"
 LSS = "Funktionsnedsättning"
 MILJO = "Miljö"
-PERSONAL = "Kommunen som arbetsgivare"
+
+KKIK_GROUP = frozenset(
+    [
+        "N00914",
+        "N00938",
+        "N05401",
+        "N11008",
+        "N11102",
+        "N15428",
+        "N15474",
+        "N15479",
+        "N17404",
+        "N21010",
+        "N23002",
+        "N31807",
+        "U00402",
+        "U00405",
+        "U00408",
+        "U00412",
+        "U00413",
+        "U00414",
+        "U00415",
+        "U00416",
+        "U00437",
+        "U00901",
+        "U07408",
+        "U07409",
+        "U07414",
+        "U07451",
+        "U07460",
+        "U09403",
+        "U09404",
+        "U11401",
+        "U11402",
+        "U11419",
+        "U15406",
+        "U15455",
+        "U17022",
+        "U21401",
+        "U21468",
+        "U23401",
+        "U23471",
+        "U31402",
+        "U33400",
+    ]
+)
+"""Kolada's KPI group "KKiK – ordinarie mått" as listed in Kolada's API documentation repository
+(Hypergene/kolada, examples/kommun_i_korthet.rst; the group of the guide's years)."""
+KKIK_GROUP_SOURCE = (
+    "Hypergene/kolada, examples/kommun_i_korthet.rst (Koladas nyckeltalsgrupp KKiK – ordinarie mått)"
+)
+RKOLADA_SOURCE = "LCHansson/rKolada, tests/testthat (get_kpi_id mot Koladas nyckeltalslista)"
 
 FIRST_HALF = "1 januari – 30 juni mätåret"
 PHONE_SECONDS = 60
@@ -57,11 +108,30 @@ def _own(
         definition=definition,
         inputs=inputs,
         all_rows=all_rows,
+        **_verified(kpi),
     )
 
 
+def _verified(kpi: str, source: str = "") -> dict[str, object]:
+    """``kolada_verified``/``kolada_source``: the id is in the KKiK group list, or in ``source``."""
+    if source:
+        return {"kolada_verified": True, "kolada_source": source}
+    if kpi in KKIK_GROUP:
+        return {"kolada_verified": True, "kolada_source": KKIK_GROUP_SOURCE}
+    return {"kolada_verified": False, "kolada_source": ""}
+
+
 def _ext(
-    kpi: str, number: str | None, title: str, short: str, area: str, direction: Direction, unit: Unit
+    kpi: str,
+    number: str | None,
+    title: str,
+    short: str,
+    area: str,
+    direction: Direction,
+    unit: Unit,
+    *,
+    definition: str = "",
+    source: str = "",
 ) -> Measure:
     return Measure(
         kpi=kpi,
@@ -73,7 +143,8 @@ def _ext(
         unit=unit,
         decimals=1,
         self_collected=False,
-        definition="Samlas in av annan part och hämtas från Kolada.",
+        definition=definition or "Samlas in av annan part och hämtas från Kolada.",
+        **_verified(kpi, source),
     )
 
 
@@ -358,6 +429,57 @@ MEASURES = (
         all_rows=True,
     ),
     _ext(
-        "N00938", None, "Sjukfrånvaro bland kommunens anställda, andel (%)", "Sjukfrånvaro", PERSONAL, LO, PCT
+        "N00938",
+        None,
+        "Sjukpenningtal, dagar per registrerad försäkrad 16–64 år (invånare i kommunen)",
+        "Sjukpenningtal",
+        SAMHALLE,
+        LO,
+        DAYS,
+        definition="Försäkringskassans sjukpenningtal för kommunens invånare, hämtas från Kolada. Färre "
+        "sjukpenningdagar per försäkrad är bättre. (Inte sjukfrånvaron bland kommunens anställda.)",
+    ),
+    _ext(
+        "U21468",
+        None,
+        "Brukarbedömning hemtjänst äldreomsorg – helhetssyn, andel (%)",
+        "Nöjdhet hemtjänst",
+        ALDRE,
+        HI,
+        PCT,
+        definition="Andel brukare i hemtjänsten som sammantaget är nöjda (Socialstyrelsens "
+        "brukarundersökning), hämtas från Kolada. En högre andel nöjda är bättre.",
+    ),
+    _ext(
+        "U23471",
+        None,
+        "Brukarbedömning särskilt boende äldreomsorg – helhetssyn, andel (%)",
+        "Nöjdhet särskilt boende",
+        ALDRE,
+        HI,
+        PCT,
+        definition="Andel boende i särskilt boende som sammantaget är nöjda (Socialstyrelsens "
+        "brukarundersökning), hämtas från Kolada. En högre andel nöjda är bättre.",
+        source=f"{KKIK_GROUP_SOURCE}; titeln: {RKOLADA_SOURCE}",
     ),
 )
+
+NOT_IN_CATALOGUE: tuple[tuple[str, str, str], ...] = (
+    ("Nationella prov årskurs 3 (KKiK-guiden Mått 17A)", SKOLA, "högre är bättre"),
+    ("Nationella prov årskurs 6 (KKiK-guiden Mått 17B)", SKOLA, "högre är bättre"),
+    ("Elevernas trygghet i skolan", SKOLA, "högre är bättre"),
+    ("Planerat antal barn per personal i förskolan", FORSKOLA, "lägre är bättre"),
+    ("Brukarbedömning individ- och familjeomsorg – helhetssyn", SOCIAL, "högre är bättre"),
+    (
+        "Vuxna som inte återkommer till ekonomiskt bistånd ett år efter avslutat bistånd",
+        SOCIAL,
+        "högre är bättre",
+    ),
+    ("Sjuksköterskor per plats i särskilt boende", ALDRE, "högre är bättre"),
+    ("Bibliotekets öppettider utanför kontorstid", SAMHALLE, "högre är bättre"),
+    ("Bibliotekets aktiviteter", SAMHALLE, "högre är bättre"),
+    ("Hushållsavfall som samlats in för materialåtervinning", MILJO, "högre är bättre"),
+    ("Kostnadsmått (t.ex. kostnad per barn i förskola, per elev, per brukare)", SAMHALLE, "lägre är bättre"),
+)
+"""Measures the guide or the municipal KKiK reports name whose Kolada id we could not verify against a
+published KPI list: listed in docs/matt.md, deliberately not given a guessed id."""

@@ -167,6 +167,11 @@ class Measure(_Doc):
     table: str | None = None
     definition: str = ""
     period: str = ""
+    kolada_verified: bool = Field(
+        default=False,
+        description="The KPI id was found in a published Kolada KPI list (kolada_source); never guessed.",
+    )
+    kolada_source: str = ""
     all_rows: bool = Field(
         default=False,
         description="The denominator is every row of the table: a blank needed cell or an unreadable row "

@@ -80,8 +80,9 @@ def render_all(out_dir: Path, year: int = DEFAULT_YEAR, dpi: int = 80) -> list[P
             if t.id in quality_units:  # the Kvalitet sheet: one ja/nej column per indicator of the year
                 page = page_with(result, quality_units[t.id])
                 height = text_bottom(result, page)
+                wide = 2 * dpi  # the sheet is fitted to the page width: render larger so the text is legible
                 pngs.append(
-                    pdf_to_png(result, out_dir / f"{t.id}-kvalitet", page=page, dpi=dpi, height_pt=height)
+                    pdf_to_png(result, out_dir / f"{t.id}-kvalitet", page=page, dpi=wide, height_pt=height)
                 )
     return pngs
 
