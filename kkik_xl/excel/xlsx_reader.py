@@ -32,6 +32,7 @@ from kkik_xl.excel.convert import (
     stripped_series,
 )
 from kkik_xl.excel.frames import Placement, finish
+from kkik_xl.excel.identity import check_identity
 from kkik_xl.excel.meta import OoxmlParts, read_meta, zip_parts
 from kkik_xl.excel.result import ReadError, ReadResult, WorkbookMeta
 from kkik_xl.excel.safety import check_file, unreadable_reason
@@ -252,6 +253,7 @@ def read_spreadsheet(
         defined = {}
     meta = read_meta(path, defined, book.sheet_names) if is_ooxml else WorkbookMeta()
     meta.date1904 = date1904
+    check_identity(meta, template_id, year)
     template = detect_template(book, meta, template_id)
     year = year or meta.year or _int(meta.names.get("KKIK_Ar")) or _last_year()
     result = ReadResult(path=path, template_id=template.id, tables={}, meta=meta)

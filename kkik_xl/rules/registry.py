@@ -17,6 +17,7 @@ from kkik_xl.rules import (
     ranges,
     required,
     small_numbers,
+    submittable,
     template_checks,
     visits,
     waits,
@@ -25,6 +26,7 @@ from kkik_xl.rules.base import Rule
 
 RULES: tuple[Rule, ...] = (
     template_checks.RULE,
+    submittable.RULE,
     fingerprint_check.RULE,
     quality_columns.RULE,
     required.RULE,

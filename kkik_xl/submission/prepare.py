@@ -10,15 +10,24 @@ from typing import BinaryIO
 import polars as pl
 
 from kkik_xl import __version__
-from kkik_xl.catalogue import Template
-from kkik_xl.computation import UsageError, known_template, template_params
+from kkik_xl.catalogue import CATALOGUE, Template
+from kkik_xl.computation import UsageError, template_params
 from kkik_xl.excel.frames import empty_frame
 from kkik_xl.excel.reader import ReadResult, read_workbook
 from kkik_xl.findings import Finding
-from kkik_xl.kommuner import Kommun, all_municipalities, lookup
+from kkik_xl.kommuner import Kommun
 from kkik_xl.measures import ENGINES, MeasureContext, MeasureResult
 from kkik_xl.rules import RULES, validate_workbook
 from kkik_xl.rules.fingerprint_check import MAX_BYTES
+from kkik_xl.rules.submittable import (
+    NO_MUNICIPALITY,
+    NO_YEAR,
+    NOT_SUBMITTABLE,
+    SUBMITTABLE,
+    Refusal,
+    municipality_of,
+    workbook_year,
+)
 
 
 @dataclass
@@ -38,11 +47,23 @@ class Prepared:
 
 
 def _year(read: ReadResult) -> int:
-    text = read.meta.names.get("KKIK_Ar")
-    year = read.meta.year or (int(text) if text and text.strip().isdigit() else None)
+    year = workbook_year(read)
     if year is None:
-        raise UsageError("Arbetsboken anger inget år (bladet _meta eller Uppgifter). Använd kkik-xl:s mall.")
+        raise Refusal(
+            NO_YEAR.code, "Arbetsboken anger inget år (bladet _meta eller Uppgifter). Använd kkik-xl:s mall."
+        )
     return year
+
+
+def submittable(path: Path) -> None:
+    """Raise :class:`Refusal` for a file format a submission is not made from (only .xlsx/.xlsm)."""
+    if path.suffix.lower() not in SUBMITTABLE:
+        raise Refusal(
+            NOT_SUBMITTABLE.code,
+            f"{path.name} kan kontrolleras men inte lämnas in: en inlämning görs från en .xlsx- eller "
+            ".xlsm-fil (kkik-xl:s mall). Spara filen som Excel-arbetsbok (.xlsx) och kör "
+            "kkik-xl submit på den.",
+        )
 
 
 def workbook_fingerprint(path: Path, stored: str | None) -> str | None:
@@ -69,13 +90,12 @@ def workbook_fingerprint(path: Path, stored: str | None) -> str | None:
 
 def municipality(read: ReadResult) -> Kommun:
     """The municipality named on the Uppgifter sheet (by code, else by name)."""
-    code = read.meta.names.get("KKIK_Kommunkod", "")
-    name = read.meta.names.get("KKIK_Kommun", "").strip()
-    found = lookup(code) if code.strip() else None
-    if found is None and name:
-        found = next((k for k in all_municipalities() if k.namn.casefold() == name.casefold()), None)
+    found = municipality_of(read)
     if found is None:
-        raise UsageError("Kommunen saknas eller är okänd på bladet Uppgifter. Välj kommunen i listan.")
+        raise Refusal(
+            NO_MUNICIPALITY.code,
+            "Kommunen saknas eller är okänd på bladet Uppgifter. Välj kommunen i listan.",
+        )
     return found
 
 
@@ -104,15 +124,14 @@ def prepare(path: Path, settings: Mapping[str, str] | None = None) -> Prepared:
 
     Raises :class:`UsageError` (cannot be used) or :class:`kkik_xl.excel.result.ReadError` (unreadable).
     """
+    submittable(path)
     read = read_workbook(path)
-    template = known_template(read.template_id)
+    template = CATALOGUE.template(read.template_id)  # the reader only returns catalogue templates
     year = _year(read)
     if read.meta.year is None:  # the year came from the Uppgifter sheet: read that year's columns
         read = read_workbook(path, template.id, year=year)
     given = dict(settings or {})
     ctx = MeasureContext.first_half(year, **template_params(template, year, given, read))
-    if template.id not in ENGINES:
-        raise UsageError(f"Beräkningen för mallen {template.id!r} finns inte ännu i den här versionen.")
     report = validate_workbook(path, template.id, year=year, params=given)
     return Prepared(
         path=path,
