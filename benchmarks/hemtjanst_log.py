@@ -114,7 +114,7 @@ def size_notes(path: Path) -> set[tuple[str, str | None, str]]:
     from kkik_xl.rules import fingerprint_check
 
     notes: set[tuple[str, str | None, str]] = set()
-    if path.stat().st_size > fingerprint_check.MAX_BYTES:  # the fingerprint is not recomputed
+    if fingerprint_check.skip_reason(path) is not None:  # the fingerprint is not recomputed
         notes.add(("_meta", None, "KKIK-MA-006"))
     with zipfile.ZipFile(path) as zf:
         if zf.getinfo(sheet_members(zf)[TABLE.sheet]).file_size > sheet_xml.MAX_SCAN_BYTES:
@@ -326,7 +326,8 @@ def main() -> None:
     parser.add_argument("--shift-days", type=int, default=0, help="flytta alla besök så många dagar")
     args = parser.parse_args()
     t0 = time.perf_counter()
-    expected = generate(args.out, args.rows, args.seed, inline=args.inline_strings, shift_days=args.shift_days)
+    options = {"inline": args.inline_strings, "shift_days": args.shift_days}
+    expected = generate(args.out, args.rows, args.seed, **options)
     size = args.out.stat().st_size / 1e6
     print(f"{args.out}: {args.rows:,} besöksrader, {size:.1f} MB, {time.perf_counter() - t0:.1f} s")
     for sheet, cell, code in sorted(expected, key=lambda e: (int(e[1][1:]), e[2])):

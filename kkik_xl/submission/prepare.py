@@ -18,7 +18,7 @@ from kkik_xl.findings import Finding
 from kkik_xl.kommuner import Kommun
 from kkik_xl.measures import ENGINES, MeasureContext, MeasureResult
 from kkik_xl.rules import RULES, validate_workbook
-from kkik_xl.rules.fingerprint_check import MAX_BYTES
+from kkik_xl.rules.fingerprint_check import skip_reason
 from kkik_xl.rules.submittable import (
     NO_MUNICIPALITY,
     NO_YEAR,
@@ -74,7 +74,7 @@ def workbook_fingerprint(path: Path, stored: str | None) -> str | None:
     """
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
         return None
-    if path.stat().st_size > MAX_BYTES:
+    if skip_reason(path) is not None:
         return stored.strip() if stored else None
     import openpyxl
 
