@@ -56,9 +56,9 @@ def _bare_usage_errors() -> list[str]:
     out = []
     for path in SUBMIT_PATH:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call):
-                if getattr(node.exc.func, "id", None) == "UsageError":
-                    out.append(f"{path.name}:{node.lineno}")
+            call = node.exc if isinstance(node, ast.Raise) else None
+            if isinstance(call, ast.Call) and getattr(call.func, "id", None) == "UsageError":
+                out.append(f"{path.name}:{node.lineno}")
     return out
 
 

@@ -1,4 +1,4 @@
-"""A file read as another template or for another year: one clear Swedish error first, exit 2 (issue 14, 13)."""
+"""Another template or another year than the file's: one clear Swedish error first, exit 2 (issue 14, 13)."""
 
 from __future__ import annotations
 
