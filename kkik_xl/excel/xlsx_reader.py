@@ -272,7 +272,10 @@ def read_spreadsheet(
         result.placements[tab.name] = place
         result.findings.extend(findings)
         if is_ooxml:
-            result.findings.extend(sheet_findings(scan_sheet(path, loc.sheet), place))
+            scan = scan_sheet(path, loc.sheet)
+            result.findings.extend(sheet_findings(scan, place))
+            if scan.member is not None and scan.slim is not None:
+                result.slim_sheets[scan.member] = scan.slim
         if match.missing_required:
             result.missing_columns[tab.name] = match.missing_required
     return result

@@ -79,7 +79,8 @@ def check(ctx: RuleContext) -> list[Finding]:
     from kkik_xl.excel.structure_copy import structure_copy
 
     try:
-        source: Path | BinaryIO = structure_copy(path)  # the Table sheets' rows are not fingerprinted
+        # The Table sheets' rows are not fingerprinted; the reader's scan already made their slim XML.
+        source: Path | BinaryIO = structure_copy(path, ctx.read.slim_sheets)
     except ValueError:
         source = path
     try:

@@ -66,7 +66,9 @@ def submittable(path: Path) -> None:
         )
 
 
-def workbook_fingerprint(path: Path, stored: str | None) -> str | None:
+def workbook_fingerprint(
+    path: Path, stored: str | None, ready: Mapping[str, bytes] | None = None
+) -> str | None:
     """The recomputed template fingerprint of an ``.xlsx``/``.xlsm`` file, else ``None``.
 
     Above the validation's size limit (openpyxl is slow on huge files) the stored ``_meta`` value is
@@ -82,7 +84,7 @@ def workbook_fingerprint(path: Path, stored: str | None) -> str | None:
     from kkik_xl.excel.structure_copy import structure_copy
 
     try:
-        source: Path | BinaryIO = structure_copy(path)  # the Table sheets' rows are not fingerprinted
+        source: Path | BinaryIO = structure_copy(path, ready)  # the Table sheets' rows are not fingerprinted
     except ValueError:
         source = path
     return fingerprint(openpyxl.load_workbook(source, keep_vba=False))
@@ -142,6 +144,6 @@ def prepare(path: Path, settings: Mapping[str, str] | None = None) -> Prepared:
         ctx=ctx,
         results=list(report.results),
         findings=list(report.findings),
-        fingerprint=workbook_fingerprint(path, read.meta.fingerprint),
+        fingerprint=workbook_fingerprint(path, read.meta.fingerprint, read.slim_sheets),
         rules_version=rules_version(),
     )
