@@ -44,6 +44,7 @@ class Prepared:
     findings: list[Finding]
     fingerprint: str | None
     rules_version: str
+    fingerprints: tuple[str, ...] = ()  # every valid form (also the literal one of earlier templates)
 
 
 def _year(read: ReadResult) -> int:
@@ -66,28 +67,38 @@ def submittable(path: Path) -> None:
         )
 
 
-def workbook_fingerprint(
+def workbook_fingerprints(
     path: Path, stored: str | None, ready: Mapping[str, bytes] | None = None
-) -> str | None:
-    """The recomputed template fingerprint of an ``.xlsx``/``.xlsm`` file, else ``None``.
+) -> tuple[str, ...]:
+    """The recomputed template fingerprints of an ``.xlsx``/``.xlsm`` file, the current form first.
 
-    Above the validation's size limit (openpyxl is slow on huge files) the stored ``_meta`` value is
-    used, as validation does not check it either (it reports that with an info finding).
+    ``ready``: the Table sheets' slim XML the reader already made (``ReadResult.slim_sheets``).
+
+    Empty for other formats. Above the validation's size limit (openpyxl is slow on huge files) the
+    stored ``_meta`` value is used, as validation does not check it either (it reports that with an
+    info finding).
     """
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
-        return None
+        return ()
     if skip_reason(path) is not None:
-        return stored.strip() if stored else None
+        return (stored.strip(),) if stored else ()
     import openpyxl
 
-    from kkik_xl.excel.fingerprint import fingerprint
+    from kkik_xl.excel.fingerprint import fingerprints
     from kkik_xl.excel.structure_copy import structure_copy
 
     try:
         source: Path | BinaryIO = structure_copy(path, ready)  # the Table sheets' rows are not fingerprinted
     except ValueError:
         source = path
-    return fingerprint(openpyxl.load_workbook(source, keep_vba=False))
+    return fingerprints(openpyxl.load_workbook(source, keep_vba=False))
+
+
+def _chosen(found: tuple[str, ...], stored: str | None) -> str | None:
+    """The stored fingerprint when the structure matches it in any form, else the current form."""
+    if stored and stored.strip() in found:
+        return stored.strip()
+    return found[0] if found else None
 
 
 def municipality(read: ReadResult) -> Kommun:
@@ -135,6 +146,7 @@ def prepare(path: Path, settings: Mapping[str, str] | None = None) -> Prepared:
     given = dict(settings or {})
     ctx = MeasureContext.first_half(year, **template_params(template, year, given, read))
     report = validate_workbook(path, template.id, year=year, params=given)
+    fingerprints = workbook_fingerprints(path, read.meta.fingerprint, read.slim_sheets)
     return Prepared(
         path=path,
         template=template,
@@ -144,6 +156,7 @@ def prepare(path: Path, settings: Mapping[str, str] | None = None) -> Prepared:
         ctx=ctx,
         results=list(report.results),
         findings=list(report.findings),
-        fingerprint=workbook_fingerprint(path, read.meta.fingerprint, read.slim_sheets),
+        fingerprint=_chosen(fingerprints, read.meta.fingerprint),
         rules_version=rules_version(),
+        fingerprints=fingerprints,
     )
