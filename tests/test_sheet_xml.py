@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 
 from kkik_xl.excel import sheet_xml
-from kkik_xl.excel.fingerprint import fingerprint
+from kkik_xl.excel.fingerprint import fingerprints
 from kkik_xl.excel.frames import Placement
 from kkik_xl.excel.meta import sheet_members
 from kkik_xl.excel.reader import read_workbook
@@ -90,7 +90,5 @@ def test_validation_inflates_each_table_sheet_once(monkeypatch: pytest.MonkeyPat
     assert not [f for f in report.findings if f.code in ("KKIK-MA-002", "KKIK-MA-006")]  # fingerprint checked
     read = read_workbook(path)
     assert set(read.slim_sheets) == {member}
-    fingerprints = [
-        fingerprint(openpyxl.load_workbook(structure_copy(path, ready))) for ready in (None, read.slim_sheets)
-    ]
-    assert fingerprints[0] == fingerprints[1] == read.meta.fingerprint
+    found = [fingerprints(openpyxl.load_workbook(structure_copy(path, r))) for r in (None, read.slim_sheets)]
+    assert found[0] == found[1] and read.meta.fingerprint in found[0]
