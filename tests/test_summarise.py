@@ -5,6 +5,7 @@ Issue 14, point 8. Real workbooks: ``tests/data/make_fixtures_scale.py``.
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -121,3 +122,12 @@ def test_the_fast_path_and_the_list_path_agree(rows: set[int], above: int, shown
     assert sorted(listed, key=Finding.sort_key) == sorted(fast, key=Finding.sort_key)
     assert len(fast) == (len(rows) if len(rows) <= above else limits.shown + 1)
     assert sum(f.count or 1 for f in fast if f.count) in ((len(rows),) if len(rows) > above else (0,))
+
+
+def test_compute_summarises_the_reader_s_findings_too() -> None:
+    result = runner.invoke(
+        app, ["compute", "forskola", str(TEXT_DATES), "--year", "2025", "--format", "json"]
+    )
+    assert result.exit_code == 0
+    cells = [f["cell"] for f in json.loads(result.output)["findings"]]
+    assert cells == ["B2", "B2:B31", "B3", "B4", "B5", "B6"]
