@@ -32,6 +32,7 @@ from kkik_xl.excel.convert import (
     stripped_series,
 )
 from kkik_xl.excel.frames import Placement, finish
+from kkik_xl.excel.identity import check_identity
 from kkik_xl.excel.meta import OoxmlParts, read_meta, zip_parts
 from kkik_xl.excel.result import ReadError, ReadResult, WorkbookMeta
 from kkik_xl.excel.safety import check_file, unreadable_reason
@@ -261,6 +262,7 @@ def read_spreadsheet(
         defined = {}
     meta = read_meta(path, defined, book.sheet_names) if is_ooxml else WorkbookMeta()
     meta.date1904 = date1904
+    check_identity(meta, template_id, year)
     template = detect_template(book, meta, template_id)
     year = year or meta.year or _int(meta.names.get("KKIK_Ar")) or _last_year()
     result = ReadResult(path=path, template_id=template.id, tables={}, meta=meta)
@@ -279,7 +281,10 @@ def read_spreadsheet(
         result.placements[tab.name] = place
         result.findings.extend(findings)
         if is_ooxml:
-            result.findings.extend(sheet_findings(scan_sheet(path, loc.sheet), place))
+            scan = scan_sheet(path, loc.sheet)
+            result.findings.extend(sheet_findings(scan, place))
+            if scan.member is not None and scan.slim is not None:
+                result.slim_sheets[scan.member] = scan.slim
         if match.missing_required:
             result.missing_columns[tab.name] = match.missing_required
     return result

@@ -19,6 +19,7 @@ from kkik_xl.rules import (
     required,
     setting_columns,
     small_numbers,
+    submittable,
     template_checks,
     visits,
     waits,
@@ -27,6 +28,7 @@ from kkik_xl.rules.base import Rule
 
 RULES: tuple[Rule, ...] = (
     template_checks.RULE,
+    submittable.RULE,
     fingerprint_check.RULE,
     quality_columns.RULE,
     required.RULE,
