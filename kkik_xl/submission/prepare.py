@@ -64,7 +64,10 @@ def workbook_fingerprint(path: Path, stored: str | None) -> str | None:
         source: Path | BinaryIO = structure_copy(path)  # the Table sheets' rows are not fingerprinted
     except ValueError:
         source = path
-    return fingerprint(openpyxl.load_workbook(source, keep_vba=False))
+    from kkik_xl.excel.safety import parsing
+
+    with parsing(path, loader=True):
+        return fingerprint(openpyxl.load_workbook(source, keep_vba=False))
 
 
 def municipality(read: ReadResult) -> Kommun:
