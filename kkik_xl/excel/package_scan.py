@@ -10,8 +10,9 @@
   calamine) and merged ranges so large that openpyxl creates millions of cell objects for them.
   Streaming the part also checks its CRC, so a damaged compressed stream is found here.
 
-Cell references are only parsed in full when a column beyond ``Z`` or a seven-digit row occurs, so an
-ordinary sheet costs one inflate and one regular-expression search. Larger worksheets (about 150,000
+Cell references are only parsed one by one when a column beyond ``Z`` or a six-digit row occurs
+(below that, columns A–Z and 99,999 rows stay within :data:`MAX_CELLS`), so an ordinary sheet costs
+one inflate and one ``bytes.translate``. Larger worksheets (about 150,000
 rows and more) are not scanned, to keep a huge log as fast as the reader alone; documented in
 ``docs/it-installation.md``.
 """
@@ -26,8 +27,9 @@ from typing import NoReturn
 
 from kkik_xl.excel.columns import col_index
 
-MAX_CELLS = 26 * 1_048_576
-"""Largest rectangle of cells a sheet may span: Excel's every row in the columns A–Z."""
+MAX_CELLS = 8_000_000
+"""Largest rectangle of cells a sheet may span (columns A–Z down to row 307,692; about 250 MB in the
+reader). A sheet of at most :data:`MAX_SCAN_BYTES` holds at most about 150,000 rows of a template."""
 MAX_MERGED_CELLS = 2 * 1_048_576
 """Most cells that the merged ranges of one sheet may cover (two whole columns)."""
 MAX_SCAN_BYTES = 64 << 20
@@ -41,8 +43,8 @@ _LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 _CLASSES = bytes.maketrans(_LETTERS + b"123456789\t\r\n", b"A" * len(_LETTERS) + b"0" * 9 + b"   ")
 """Every letter becomes ``A``, every digit ``0``, every blank a space: ``<c r="AB12"`` reads
 ``<A A="AA00"``, so a one-letter attribute holding a far reference is found with ``in``."""
-_FAR = (b' A="AA0', b' A="AAA0', b' A="A0000000"', b' A="0000000"')
-"""A column beyond ``Z``, or a row from 1,000,000 on (seven digits or more), in ``r="…"``."""
+_FAR = (b' A="AA0', b' A="AAA0', b' A="A000000', b' A="000000')
+"""A column beyond ``Z``, or a row from 100,000 on (six digits or more), in ``r="…"``."""
 _REF = re.compile(rb'\br="\$?([A-Za-z]{0,4})\$?(\d{1,12})"')
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([^"]*)"')
 _RANGE = re.compile(r"^\$?([A-Za-z]{1,4})\$?(\d{1,12})(?::\$?([A-Za-z]{1,4})\$?(\d{1,12}))?$")
@@ -115,7 +117,7 @@ def _scan_xml(zf: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int) -> None:
                 _check_sheet_chunk(extent, text)
             tail = text[-_OVERLAP:]
     if sheet:
-        if extent.far:  # a cell beyond column Z or row 999,999: find the true extent of every cell
+        if extent.far:  # a cell beyond column Z or row 99,999: find the true extent of every cell
             extent = _full_extent(zf, info, extent)
         _check_extent(name, extent)
 

@@ -73,7 +73,7 @@ def check_zip(path: Path) -> None:
     except PackageProblem as problem:
         raise ReadError(f"Filen {path.name} {problem.args[0]}.") from None
     except (zipfile.BadZipFile, zlib.error, EOFError):
-        raise ReadError(f"Filen {path.name} är skadad (zip-arkivet kan inte packas upp).") from None
+        raise ReadError(f"Filen {path.name} är skadad (zip-arkivet kan inte läsas).") from None
     except (OSError, RuntimeError, NotImplementedError, ValueError) as err:
         raise ReadError(f"Filen {path.name} är skadad och kan inte läsas ({err}).") from None
 

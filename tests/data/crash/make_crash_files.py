@@ -50,6 +50,21 @@ def far_cell(out: Path) -> Path:
     return filled(out, "forskola", cr.forskola(), xml={P: _before_end_of_sheet_data(cell)})
 
 
+@crash("forskola_cell_i_z1048576_uppgifter.xlsx")
+def far_cell_in_column_z(out: Path) -> Path:
+    """A value in Z1048576 on Uppgifter: 27 million cells from A1, too many to read."""
+    cell = b'<row r="1048576"><c r="Z1048576"><v>1</v></c></row>'
+    return filled(out, "forskola", cr.forskola(), xml={"Uppgifter": _before_end_of_sheet_data(cell)})
+
+
+@crash("forskola_cell_i_z300000_uppgifter.xlsx")
+def far_cell_within_limit(out: Path) -> Path:
+    """A value in Z300000 on Uppgifter: 7.8 million cells, read (the structure check once created an
+    openpyxl cell for each and ran for minutes)."""
+    cell = b'<row r="300000"><c r="Z300000"><v>1</v></c></row>'
+    return filled(out, "forskola", cr.forskola(), xml={"Uppgifter": _before_end_of_sheet_data(cell)})
+
+
 def _add_shared_strings(path: Path, sst: bytes) -> None:
     """Add ``xl/sharedStrings.xml`` (with its relationship and content type); cell B1 refers to it."""
     rel = (
