@@ -116,6 +116,19 @@ def far_cell(package: Package, rnd: random.Random) -> Package:
     return package
 
 
+def sparse_cell(package: Package, rnd: random.Random) -> Package:
+    """One value far out on a sheet, near or beyond the largest area the reader accepts."""
+    name = rnd.choice([n for n in package if "worksheets/sheet" in n])
+    ref = (
+        rnd.choice((b"Z", b"AA", b"AZ", b"ZZ"))
+        + str(rnd.choice((99_999, 150_000, 300_000, 1_048_576))).encode()
+    )
+    row = ref.lstrip(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    cell = b'<row r="%s"><c r="%s"><v>1</v></c></row>' % (row, ref)
+    package[name] = package[name].replace(b"</sheetData>", cell + b"</sheetData>", 1)
+    return package
+
+
 def late_doctype(package: Package, rnd: random.Random) -> Package:
     """A DTD after a comment longer than any prolog check."""
     name = _xml_member(package, rnd)
@@ -135,7 +148,7 @@ def traversal_entry(package: Package, rnd: random.Random) -> Package:
 
 MUTATIONS: tuple[Mutation, ...] = (
     attribute, attribute, attribute, value, value, flip_bytes, flip_bytes, truncate, drop_member,
-    huge_merge, far_cell, late_doctype, traversal_entry,
+    huge_merge, far_cell, sparse_cell, late_doctype, traversal_entry,
 )  # fmt: skip
 
 
