@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -74,6 +75,7 @@ class Sandbox:
         if self._proc is not None:
             self._proc.stdin.close()  # type: ignore[union-attr]
             self._proc.wait(timeout=30)
+        shutil.rmtree(self._dir, ignore_errors=True)
 
     def _worker(self) -> subprocess.Popen[str]:
         if self._proc is None or self._proc.poll() is not None:
@@ -94,14 +96,13 @@ class Sandbox:
         proc.stdin.flush()
         answer = json.loads(proc.stdout.readline())
         out = Path(answer["out"])
-        result = Outcome(
+        return Outcome(
             argv=tuple(argv),
             code=answer["code"],
             stdout=out.with_suffix(".out").read_text("utf-8", "replace"),
             stderr=out.with_suffix(".err").read_text("utf-8", "replace"),
             max_rss_mb=answer["max_rss_kb"] / 1024,
         )
-        return result
 
 
 def _child(argv: list[str], out: Path) -> None:
