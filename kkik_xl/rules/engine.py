@@ -12,12 +12,14 @@ from kkik_xl.catalogue import CATALOGUE
 from kkik_xl.computation import template_params
 from kkik_xl.excel.frames import empty_frame
 from kkik_xl.excel.reader import default_year, read_workbook
+from kkik_xl.excel.safety import parsing
 from kkik_xl.findings import Finding, Severity
 from kkik_xl.measures import ENGINES, MeasureContext, MeasureResult, compute_template
 from kkik_xl.rules.base import RuleContext
 from kkik_xl.rules.justification import attach, note_justifications, read_justifications
 from kkik_xl.rules.personal_data import mask_finding
 from kkik_xl.rules.registry import RULES
+from kkik_xl.rules.summarise import cover, summarise
 
 Progress = Callable[[str], None]
 
@@ -67,6 +69,18 @@ def validate_workbook(
     :class:`kkik_xl.computation.UsageError` for a parameter that cannot be read.
     """
     path = Path(path)
+    with parsing(path):  # the rules and the Kontroll sheet read parts of the file too
+        return _validate(path, template_id, year, params, last_year, progress)
+
+
+def _validate(
+    path: Path,
+    template_id: str | None,
+    year: int | None,
+    params: Mapping[str, str] | None,
+    last_year: Mapping[str, float] | None,
+    progress: Progress | None,
+) -> ValidationReport:
     say = progress or (lambda _: None)
     say("Läser filen")
     read = read_workbook(path, template_id, year=year)
@@ -90,9 +104,9 @@ def validate_workbook(
             findings += rule.check(ctx)
     # Every rule may quote a cell (a duplicate ID, an age out of range): mask numbers in all of them,
     # and again once the user's justifications (Kontroll sheet, notes) are attached.
-    masked = [mask_finding(f) for f in findings]
+    masked = [mask_finding(f) for f in summarise(findings, ctx.limits)]
     attached = attach(masked, read_justifications(path), note_justifications(ctx.notes()))
-    findings = [mask_finding(f) for f in attached]
+    findings = [mask_finding(f) for f in cover(attached)]
     findings.sort(key=Finding.sort_key)
     return ValidationReport(
         file=str(path), template=template.id, year=year, findings=findings,
