@@ -7,13 +7,15 @@ from typing import Annotated
 
 import typer
 
+from kkik_xl.atomic import write_text
 from kkik_xl.commands.submit import fail
-from kkik_xl.submission.io import SubmissionError, load_submission, write_atomic
+from kkik_xl.submission.io import SubmissionError, load_submission
 from kkik_xl.submission.keys import KeyFileError, PublicKeys, load_key_list
 from kkik_xl.submission.kolada import kolada_rows, to_csv
 from kkik_xl.submission.model import Submission
 from kkik_xl.submission.signing import is_fully_signed
 from kkik_xl.submission.verify import verify_submission
+from kkik_xl.terminal import say
 
 
 def _load_all(files: list[Path], public: PublicKeys | None) -> tuple[list[Submission], list[str]]:
@@ -54,17 +56,17 @@ def export_kolada(
     export = kolada_rows(subs)
     problems += export.conflicts
     if problems:
-        typer.echo(f"Ingen export: {len(problems)} problem.")
+        say(f"Ingen export: {len(problems)} problem.")
         for p in problems:
-            typer.echo(f"  – {p}")
+            say(f"  – {p}")
         raise typer.Exit(1)
-    write_atomic(out, to_csv(export.rows))
-    typer.echo(f"Skrev {len(export.rows)} rader till {out}.")
+    write_text(out, to_csv(export.rows))
+    say(f"Skrev {len(export.rows)} rader till {out}.")
     for line in export.missing:
-        typer.echo(f"  Inget värde (ingen rad): {line}")
+        say(f"  Inget värde (ingen rad): {line}")
     unsigned = [f.name for f, s in zip(files, subs, strict=True) if not is_fully_signed(s)]
     if unsigned:
-        typer.echo(f"Obs! Inte fullständigt signerade: {', '.join(unsigned)}.")
+        say(f"Obs! Inte fullständigt signerade: {', '.join(unsigned)}.")
 
 
 def register(app: typer.Typer) -> None:

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from kkik_xl.submission.keys import create_key
+from kkik_xl.terminal import say
 
 keys_app = typer.Typer(
     help='Nycklar för signaturer (valfritt).\n\nExempel: kkik-xl keys create --by "controller"',
@@ -30,12 +31,12 @@ def create(
     Exempel: kkik-xl keys create --by "controller" --out nycklar
     """
     if not by.strip():
-        typer.echo("Fel: ange vem nyckeln tillhör med --by.", err=True)
+        say("Fel: ange vem nyckeln tillhör med --by.", err=True)
         raise typer.Exit(2)
     private, public = create_key(by.strip(), out)
-    typer.echo(f"Privat nyckel: {private} (dela den aldrig).")
-    typer.echo(f"Rad till samordnarens nyckellista: {public}")
-    typer.echo(public.read_text(encoding="utf-8").strip())
+    say(f"Privat nyckel: {private} (dela den aldrig).")
+    say(f"Rad till samordnarens nyckellista: {public}")
+    say(public.read_text(encoding="utf-8").strip())
 
 
 def register(app: typer.Typer) -> None:

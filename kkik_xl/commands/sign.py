@@ -12,6 +12,7 @@ from kkik_xl.submission.io import SubmissionError, load_submission, save_submiss
 from kkik_xl.submission.keys import KeyFileError, load_private_key
 from kkik_xl.submission.model import ROLE_SV, Role
 from kkik_xl.submission.signing import SigningError, next_role, sign
+from kkik_xl.terminal import say
 
 
 def sign_command(
@@ -46,11 +47,11 @@ def sign_command(
         raise fail(err.reason, 1) from None
     save_submission(signed, file)
     following = next_role(signed)
-    typer.echo(f"Signerade {file.name} som {ROLE_SV[role]} ({by.strip()}).")
+    say(f"Signerade {file.name} som {ROLE_SV[role]} ({by.strip()}).")
     if following is None:
-        typer.echo("Inlämningen är nu fullständigt signerad och kan skickas till samordnaren.")
+        say("Inlämningen är nu fullständigt signerad och kan skickas till samordnaren.")
     else:
-        typer.echo(f"Nästa signatur: {ROLE_SV[following]}, av en annan person.")
+        say(f"Nästa signatur: {ROLE_SV[following]}, av en annan person.")
 
 
 def register(app: typer.Typer) -> None:

@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from kkik_xl.commands.settings_option import SettingsOption, settings_params
 from kkik_xl.computation import UsageError
@@ -14,13 +13,14 @@ from kkik_xl.excel.result import ReadError
 from kkik_xl.submission.build import build_submission, refusal_reasons
 from kkik_xl.submission.io import save_submission
 from kkik_xl.submission.prepare import prepare
+from kkik_xl.terminal import error, say, styled
 
 MAX_SHOWN = 50
 
 
 def fail(message: str, code: int) -> typer.Exit:
     """Print a Swedish error line on stderr and return the exit to raise."""
-    Console(stderr=True, soft_wrap=True).print(f"[bold red]Fel:[/] {message}", highlight=False)
+    error(message)
     return typer.Exit(code)
 
 
@@ -41,7 +41,6 @@ def submit(
 
     Exempel med inställning: kkik-xl submit lss_2025.xlsx --installning lss_minsta_antal=3
     """
-    console = Console(soft_wrap=True, highlight=False)
     try:
         settings = settings_params(installning)
     except UsageError as err:
@@ -54,13 +53,14 @@ def submit(
         raise fail(err.reason, 1) from None
     reasons = refusal_reasons(prep.findings)
     if reasons:
-        console.print(
-            f"[bold red]Inlämningen skapades inte.[/] Åtgärda eller motivera först ({len(reasons)}):"
+        say(
+            styled("Inlämningen skapades inte.", "bold red"),
+            f" Åtgärda eller motivera först ({len(reasons)}):",
         )
         for line in reasons[:MAX_SHOWN]:
-            console.print(f"  – {line}")
+            say(f"  – {line}")
         if len(reasons) > MAX_SHOWN:
-            console.print(f"  … och {len(reasons) - MAX_SHOWN} till (se kkik-xl validate).")
+            say(f"  … och {len(reasons) - MAX_SHOWN} till (se kkik-xl validate).")
         raise typer.Exit(1)
     try:
         sub = build_submission(prep)
@@ -68,8 +68,8 @@ def submit(
         raise fail(err.reason, 1) from None
     path = save_submission(sub, out / sub.file_name())
     defined = sum(m.value is not None for m in sub.measures)
-    console.print(f"Skrev {path} ({defined} av {len(sub.measures)} mått med värde).")
-    console.print(f'Nästa steg: kkik-xl sign {path} --role registrerad --by "din roll"')
+    say(f"Skrev {path} ({defined} av {len(sub.measures)} mått med värde).")
+    say(f'Nästa steg: kkik-xl sign {path} --role registrerad --by "din roll"')
 
 
 def register(app: typer.Typer) -> None:

@@ -10,17 +10,18 @@ import typer
 from kkik_xl.calendar_se import MAX_YEAR, MIN_YEAR
 from kkik_xl.catalogue import CATALOGUE
 from kkik_xl.excel.template_builder import DEFAULT_YEAR, write_template
+from kkik_xl.terminal import say
 
 
 def _ids(template: str | None, all_templates: bool) -> list[str]:
     known = [t.id for t in CATALOGUE.templates]
     if all_templates == (template is not None):
-        typer.echo("Ange antingen en mall eller --all (inte båda).", err=True)
+        say("Ange antingen en mall eller --all (inte båda).", err=True)
         raise typer.Exit(2)
     if all_templates:
         return known
     if template not in known:
-        typer.echo(f"Okänd mall: {template}. Mallar som finns: {', '.join(known)}.", err=True)
+        say(f"Okänd mall: {template}. Mallar som finns: {', '.join(known)}.", err=True)
         raise typer.Exit(2)
     return [template]
 
@@ -37,15 +38,11 @@ def template(
     """
     ids = _ids(template, all_templates)
     if not MIN_YEAR <= year <= MAX_YEAR - 1:
-        typer.echo(f"Året {year} stöds inte. Välj ett år mellan {MIN_YEAR + 1} och {MAX_YEAR - 1}.", err=True)
+        say(f"Året {year} stöds inte. Välj ett år mellan {MIN_YEAR + 1} och {MAX_YEAR - 1}.", err=True)
         raise typer.Exit(2)
     for template_id in ids:
-        try:
-            path = write_template(template_id, year, out)
-        except OSError as exc:
-            typer.echo(f"Kunde inte skriva mallen {template_id} till {out}: {exc.strerror}.", err=True)
-            raise typer.Exit(2) from exc
-        typer.echo(f"Skrev {path}")
+        path = write_template(template_id, year, out)
+        say(f"Skrev {path}")
 
 
 def register(app: typer.Typer) -> None:

@@ -12,6 +12,7 @@ from rich.table import Table
 from kkik_xl.catalogue import CATALOGUE
 from kkik_xl.coordinator.compare import Comparison
 from kkik_xl.findings import Finding, Severity
+from kkik_xl.terminal import plain
 
 
 @dataclass
@@ -62,10 +63,10 @@ def print_summary(outcome: Outcome, out: Path, console: Console) -> None:
     console.print(department_table(outcome))
     console.print("Avsiktliga fel som valideringen hittade (rättade före inlämningen):")
     for template_id, f in outcome.errors():
-        console.print(f"  • {template_id}: {f.sheet}!{f.cell} {f.code}: {f.message}", highlight=False)
+        console.print(plain(f"  • {template_id}: {f.sheet}!{f.cell} {f.code}: {f.message}"))
     if "json" in outcome.reports:
         sentence = comparison_sentence(out / outcome.reports["json"])
-        console.print(f"Jämförelse mot SYNTETISKA nationella värden: {sentence}.", highlight=False)
+        console.print(plain(f"Jämförelse mot SYNTETISKA nationella värden: {sentence}."))
     console.print("Öppna:")
     for label, path in to_open(outcome, out):
-        console.print(f"  {label}: {path}", highlight=False, soft_wrap=True)
+        console.print(plain(f"  {label}: {path}"), soft_wrap=True)

@@ -8,9 +8,7 @@ is never modified: :func:`mark_workbook` writes ``<name>_kontrollerad.xlsx`` ato
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -18,6 +16,7 @@ from math import ceil
 from pathlib import Path
 from typing import Any, Protocol
 
+from kkik_xl.atomic import WriteError, save_with
 from kkik_xl.findings import SEVERITY_SV, Finding, Severity
 
 COLOURS = {Severity.ERROR: "FFC7CE", Severity.WARNING: "FFEB9C", Severity.INFO: "DDEBF7"}
@@ -164,18 +163,6 @@ def marked_path(original: Path) -> Path:
     return original.with_name(f"{original.stem}_kontrollerad{suffix}")
 
 
-def atomic_save(save: Any, target: Path) -> None:
-    """Call ``save(tmp_path)`` on a temporary file beside ``target``, then rename it into place."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=target.suffix, dir=target.parent)
-    os.close(fd)
-    try:
-        save(tmp)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def mark_workbook(original: Path, findings: Sequence[Finding], engine: str = "auto") -> Path:
     """Write a marked copy of ``original`` and return its path.
 
@@ -190,9 +177,9 @@ def mark_workbook(original: Path, findings: Sequence[Finding], engine: str = "au
         try:
             xml_writer = XmlMarkWriter(original)
             apply(xml_writer, findings)
-            atomic_save(xml_writer.save, target)
+            save_with(target, lambda tmp: xml_writer.save(str(tmp)))
             return target
-        except OSError:
+        except (OSError, WriteError):
             raise
         except Exception:
             if engine == "xml":
@@ -202,5 +189,5 @@ def mark_workbook(original: Path, findings: Sequence[Finding], engine: str = "au
     writer = OpenpyxlMarkWriter(original)
     writer.clear_previous()
     apply(writer, findings)
-    atomic_save(writer.save, target)
+    save_with(target, lambda tmp: writer.save(str(tmp)))
     return target

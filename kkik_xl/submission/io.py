@@ -7,8 +7,6 @@ files); when it finds a problem, ``jsonschema`` lists the problems for the Swedi
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -17,6 +15,7 @@ import jsonschema  # type: ignore[import-untyped]
 import jsonschema_rs
 from pydantic import ValidationError
 
+from kkik_xl.atomic import write_text
 from kkik_xl.submission.model import FORMAT, FORMAT_VERSION, Submission
 
 MAX_PROBLEMS = 10
@@ -68,26 +67,9 @@ def to_text(sub: Submission) -> str:
     return json.dumps(sub.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
 
 
-def write_atomic(path: Path, text: str) -> Path:
-    """Write ``text`` to ``path`` via a temporary file in the same folder and an atomic rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)  # mkstemp makes 0600
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
-
-
 def save_submission(sub: Submission, path: Path) -> Path:
-    """Write ``sub`` to ``path`` atomically."""
-    return write_atomic(path, to_text(sub))
+    """Write ``sub`` to ``path`` atomically (:mod:`kkik_xl.atomic`; failures raise ``WriteError``)."""
+    return write_text(path, to_text(sub))
 
 
 def json_path(parts: Any) -> str:

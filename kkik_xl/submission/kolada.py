@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from kkik_xl.catalogue import CATALOGUE
 from kkik_xl.submission.model import Submission
+from kkik_xl.textsafe import rows_csv
 
 HEADER = ("kpi", "kommunkod", "år", "kön", "värde")
 
@@ -67,8 +66,4 @@ def kolada_rows(subs: list[Submission]) -> KoladaExport:
 
 def to_csv(rows: list[tuple[str, str, int, str, str]]) -> str:
     """Semicolon-separated text with the Kolada header."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(HEADER)
-    writer.writerows(rows)
-    return buffer.getvalue()
+    return rows_csv(HEADER, rows)
