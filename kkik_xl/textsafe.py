@@ -31,7 +31,7 @@ _UNSAFE_STORED = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{BIDI_CONTROLS
 """As :data:`_UNSAFE`, but a carriage return (Windows line ends in a note) is tolerated in a stored text."""
 
 CSV_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-_NUMBER = re.compile(r"[+-]?(?:\d[\d\u00a0 ]*)?(?:[.,]\d+)?(?:[eE][+-]?\d+)?%?")
+_NUMBER = re.compile(r"[+-]?(?:\d[\d\u00a0 ]*)?(?:[.,]\d+)?(?:[eE][+-]?\d+)?(?:[\u00a0 ]?%)?")
 
 
 def printable(text: object) -> str:

@@ -62,10 +62,14 @@ def submit(
         if len(reasons) > MAX_SHOWN:
             say(f"  … och {len(reasons) - MAX_SHOWN} till (se kkik-xl validate).")
         raise typer.Exit(1)
+    removed: list[str] = []
     try:
-        sub = build_submission(prep)
+        sub = build_submission(prep, removed=removed)
     except UsageError as err:
         raise fail(err.reason, 1) from None
+    if removed:
+        where = ", ".join(removed)
+        say(f"Obs! Osynliga styrtecken (till exempel NUL eller riktningsändring) togs bort ur {where}.")
     path = save_submission(sub, out / sub.file_name())
     defined = sum(m.value is not None for m in sub.measures)
     say(f"Skrev {path} ({defined} av {len(sub.measures)} mått med värde).")

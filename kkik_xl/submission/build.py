@@ -31,6 +31,7 @@ from kkik_xl.submission.model import (
     WarningEntry,
 )
 from kkik_xl.submission.prepare import Prepared, compute, municipality
+from kkik_xl.submission.text_check import stripped
 
 PERSONNUMMER = re.compile(r"(?<!\d)(?:\d{2})?\d{6}[-+]?\d{4}(?!\d)")
 REDACTED = "[borttaget]"
@@ -149,8 +150,14 @@ def _parameters(params: dict[str, Any]) -> dict[str, str]:
     return {k: v.isoformat() if isinstance(v, date) else str(v) for k, v in sorted(params.items())}
 
 
-def build_submission(prep: Prepared, *, now: datetime | None = None) -> Submission:
-    """The submission document of a prepared workbook, with its content checksum filled in."""
+def build_submission(
+    prep: Prepared, *, now: datetime | None = None, removed: list[str] | None = None
+) -> Submission:
+    """The submission document of a prepared workbook, with its content checksum filled in.
+
+    Control and bidirectional-control characters are removed from every string; the JSON paths that
+    had any are appended to ``removed`` when given.
+    """
     ids = id_values(prep)
     kommun = municipality(prep.read)
     units = unit_breakdown(prep)
@@ -177,5 +184,8 @@ def build_submission(prep: Prepared, *, now: datetime | None = None) -> Submissi
             input_rows_sha256=input_rows_checksum(prep.tables), content_sha256=CHECKSUM_PLACEHOLDER
         ),
     )
+    draft, paths = stripped(draft)
+    if removed is not None:
+        removed += paths
     checksums = draft.checksums.model_copy(update={"content_sha256": content_checksum(draft)})
     return draft.model_copy(update={"checksums": checksums})

@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from kkik_xl.atomic import write_text
 from kkik_xl.submission.model import FORMAT, FORMAT_VERSION, Submission
+from kkik_xl.submission.text_check import unsafe_paths
 
 MAX_PROBLEMS = 10
 
@@ -147,6 +148,16 @@ def _parse_json(text: str, name: str) -> Any:
         raise SubmissionError(f"{name} är inte giltig JSON (rad {err.lineno}, tecken {err.colno}).") from None
 
 
+def _refuse_control_characters(data: Any, name: str) -> None:
+    paths = unsafe_paths(data)
+    if paths:
+        raise SubmissionError(
+            f"{name} innehåller osynliga styrtecken (till exempel NUL eller en riktningsändring) som kkik-xl "
+            "aldrig skriver: filen har ändrats efter att den skapades. Be om en ny fil.",
+            [f"{p}: styrtecken" for p in paths[:MAX_PROBLEMS]],
+        )
+
+
 def parse_submission(text: str, name: str = "Filen") -> Submission:
     """Validate ``text`` with the JSON schema first, then build the model; raises SubmissionError."""
     data = _parse_json(text, name)
@@ -157,6 +168,7 @@ def parse_submission(text: str, name: str = "Filen") -> Submission:
         raise SubmissionError(newer, problems)
     if errors:
         raise SubmissionError(_headline(data, name, len(errors)), problems)
+    _refuse_control_characters(data, name)
     try:
         return Submission.model_validate(data)
     except ValidationError as err:
