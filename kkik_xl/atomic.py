@@ -101,9 +101,17 @@ class Batch:
         """Stage ``data`` for ``target``."""
         return self.save(target, lambda tmp: tmp.write_bytes(data), mode=mode)
 
-    def text(self, target: Path, text: str, *, newline: str = "\n", mode: int | None = None) -> Path:
-        """Stage ``text`` (UTF-8; ``\\n`` written as ``newline``) for ``target``."""
-        return self.bytes(target, text.replace("\n", newline).encode("utf-8"), mode=mode)
+    def text(
+        self,
+        target: Path,
+        text: str,
+        *,
+        newline: str = "\n",
+        encoding: str = "utf-8",
+        mode: int | None = None,
+    ) -> Path:
+        """Stage ``text`` (``\\n`` written as ``newline``) for ``target``."""
+        return self.bytes(target, text.replace("\n", newline).encode(encoding), mode=mode)
 
     def commit(self) -> list[Path]:
         """Rename every staged file into place; returns the targets."""
@@ -177,8 +185,10 @@ def write_bytes(target: Path, data: bytes, *, mode: int | None = None) -> Path:
     return target
 
 
-def write_text(target: Path, text: str, *, newline: str = "\n", mode: int | None = None) -> Path:
-    """Write ``text`` (UTF-8) to ``target`` atomically."""
+def write_text(
+    target: Path, text: str, *, newline: str = "\n", encoding: str = "utf-8", mode: int | None = None
+) -> Path:
+    """Write ``text`` (UTF-8 unless told) to ``target`` atomically."""
     with batch() as b:
-        b.text(target, text, newline=newline, mode=mode)
+        b.text(target, text, newline=newline, encoding=encoding, mode=mode)
     return target
