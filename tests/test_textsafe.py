@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import unicodedata
@@ -10,6 +11,7 @@ import polars as pl
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kkik_xl.terminal import error
 from kkik_xl.textsafe import csv_cell, frame_csv, has_unsafe, printable, rows_csv, strip_unsafe
 
 ESC = "\x1b"
@@ -76,3 +78,17 @@ def test_no_csv_cell_starts_a_formula(texts: list[str]) -> None:
         for row in _cells(text)[1:]:
             for cell in row:
                 assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")) or csv_cell(cell) == cell
+
+
+PIECES = st.sampled_from(
+    ["[", "]", "[/]", "[link=https://x.invalid]", "[bold]", ":smile:", "\x1b", "\x9b", "\n"]
+)
+
+
+@given(st.lists(PIECES | st.text(max_size=3)).map("".join))
+def test_an_error_line_prints_any_text_literally(text: str) -> None:
+    """Markup, emoji codes and escapes in user text: printed as characters, never interpreted."""
+    stream = io.StringIO()
+    with contextlib.redirect_stderr(stream):
+        error(text)
+    assert stream.getvalue() == f"Fel: {printable(text)}\n"
