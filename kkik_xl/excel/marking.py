@@ -18,6 +18,7 @@ from typing import Any, Protocol
 
 from kkik_xl.atomic import WriteError, save_with
 from kkik_xl.findings import SEVERITY_SV, Finding, Severity
+from kkik_xl.textsafe import strip_unsafe
 
 COLOURS = {Severity.ERROR: "FFC7CE", Severity.WARNING: "FFEB9C", Severity.INFO: "DDEBF7"}
 KONTROLL_SHEET = "Kontroll"
@@ -102,6 +103,11 @@ def cell_ranges(cells: Iterable[str]) -> list[str]:
     return out
 
 
+def _cell_text(value: Any) -> Any:
+    """Text without the control characters a worksheet cannot hold (a decoded ``_x001B_``), else as is."""
+    return strip_unsafe(value) if isinstance(value, str) else value
+
+
 def plan(
     findings: Sequence[Finding],
 ) -> tuple[dict[tuple[str, Severity], list[str]], dict[str, dict[str, str]]]:
@@ -114,7 +120,7 @@ def plan(
         key = (f.sheet, f.cell)
         if key not in worst or _RANK[f.severity] < _RANK[worst[key]]:
             worst[key] = f.severity
-        texts[f.sheet][f.cell].append(f"{f.code} ({SEVERITY_SV[f.severity]}): {f.message}")
+        texts[f.sheet][f.cell].append(_cell_text(f"{f.code} ({SEVERITY_SV[f.severity]}): {f.message}"))
     cells: dict[tuple[str, Severity], list[str]] = defaultdict(list)
     for (sheet, cell), sev in worst.items():
         cells[(sheet, sev)].append(cell)
@@ -140,7 +146,7 @@ def kontroll_rows(findings: Sequence[Finding]) -> list[KontrollRow]:
             f.justification or "",
         )
         link = link_target(f.sheet, f.cell) if f.sheet and f.cell else None
-        rows.append(KontrollRow(values, link))
+        rows.append(KontrollRow(tuple(_cell_text(v) for v in values), link))
     return rows
 
 
