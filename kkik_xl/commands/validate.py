@@ -41,8 +41,10 @@ def load_last_year(path: Path | None) -> dict[str, float]:
         return {}
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as err:
-        raise UsageError(f"Filen med förra årets värden ({path.name}) kan inte läsas: {err}.") from None
+    except OSError:
+        raise UsageError(f"Filen med förra årets värden ({path}) finns inte eller kan inte läsas.") from None
+    except ValueError:
+        raise UsageError(f"Filen med förra årets värden ({path.name}) är inte giltig JSON i UTF-8.") from None
     if not isinstance(data, dict) or not all(isinstance(v, int | float) for v in data.values()):
         raise UsageError(
             f'{path.name} ska vara ett JSON-objekt med KPI-id och tal, till exempel {{"U11401": 87.5}}.'

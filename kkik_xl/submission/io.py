@@ -182,7 +182,7 @@ def load_submission(path: str | Path) -> Submission:
     try:
         raw = path.read_bytes()
     except OSError:
-        raise SubmissionError(f"Filen {path} finns inte eller kan inte läsas.") from None
+        raise SubmissionError(f"Filen {path.name} finns inte eller kan inte läsas.") from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
