@@ -45,6 +45,7 @@ def export_kolada(
 
     Värdena avrundas som Kolada visar dem (antal decimaler från katalogen). Filer som inte går att
     läsa eller vars kontrollsummor eller signaturer inte stämmer stoppar exporten (slutkod 1).
+    Slutkod 2 när CSV-filen inte kan skrivas (den gamla filen finns då kvar).
 
     Exempel: kkik-xl export-kolada inlamning/*.kkik.json --out kolada.csv
     """

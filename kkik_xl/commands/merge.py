@@ -30,6 +30,7 @@ def merge(
     Med --keys måste varje signatur vara gjord med en nyckel i samordnarens lista.
 
     Avslutas med kod 1 om någon fil avvisades eller en konflikt är olöst; resultatet skrivs ändå.
+    Kod 2 när resultatet inte kan skrivas: då skrivs ingen av filerna.
 
     Exempel: kkik-xl merge inlamningar/ --out sammanstallning/
     """

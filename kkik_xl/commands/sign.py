@@ -32,7 +32,7 @@ def sign_command(
 
     Ordningen är registrerad → kontrollerad → godkand. Samma person får inte signera två roller,
     och en ändring av innehållet efter en signatur gör signaturen ogiltig.
-    Slutkod 1 när signaturen inte är tillåten, 2 när filen inte kan läsas.
+    Slutkod 1 när signaturen inte är tillåten, 2 när filen inte kan läsas eller skrivas.
 
     Exempel: kkik-xl sign 0180_forskola_2025.kkik.json --role kontrollerad --by "controller"
     """

@@ -33,7 +33,7 @@ def submit(
 
     Vägrar (slutkod 1) så länge det finns fel eller varningar utan motivering, och listar dem.
     Filen innehåller värden, kontrollsummor och varningar med motiveringar, aldrig rådata.
-    Slutkod 2 när arbetsboken inte kan läsas.
+    Slutkod 2 när arbetsboken inte kan läsas eller inlämningsfilen inte kan skrivas.
 
     Beräkningsinställningar (--installning) sparas i filen och används av verify --workbook.
 

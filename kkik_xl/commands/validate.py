@@ -122,8 +122,8 @@ def validate(
 ) -> None:
     """Kontrollera en ifylld mall: alla fel, varningar och upplysningar på en gång, med cell.
 
-    Slutkod 0 utan fel, 1 när fel hittades, 2 när filen inte kunde läsas, den markerade kopian inte
-    kunde skrivas eller anropet är fel.
+    Slutkod 0 utan fel, 1 när fel hittades, 2 när filen inte kunde läsas, den markerade kopian eller
+    rapporten (--out) inte kunde skrivas eller anropet är fel.
 
     Exempel: kkik-xl validate placeringar.xlsx --year 2025 --report json --mark
 
