@@ -137,3 +137,12 @@ def test_merge_writes_no_formula_and_no_absolute_path(tmp_path: Path) -> None:
     assert ";-1,5;" in values  # a negative value stays a number
     rejected = (out / "avvisade.csv").read_text(encoding="utf-8")
     assert "'+inte json.kkik.json" in rejected and "saknas;" in rejected
+
+
+def test_a_signers_name_with_control_characters_is_stored_without_them(tmp_path: Path) -> None:
+    path = save_submission(make_submission(), tmp_path / "0180_forskola_2025.kkik.json")
+    result = runner.invoke(app, ["sign", str(path), "--role", "registrerad", "--by", "anna\u202e\x1b[2J"])
+    assert result.exit_code == 0, result.output
+    _clean(result.output)
+    assert load_submission(path).signatures[0].by == "anna[2J"
+    assert runner.invoke(app, ["verify", str(path)]).exit_code == 0

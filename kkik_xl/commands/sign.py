@@ -13,6 +13,7 @@ from kkik_xl.submission.keys import KeyFileError, load_private_key
 from kkik_xl.submission.model import ROLE_SV, Role
 from kkik_xl.submission.signing import SigningError, next_role, sign
 from kkik_xl.terminal import say
+from kkik_xl.textsafe import strip_unsafe
 
 
 def sign_command(
@@ -41,6 +42,7 @@ def sign_command(
         private = load_private_key(key) if key is not None else None
     except (SubmissionError, KeyFileError) as err:
         raise fail(str(err), 2) from None
+    by = strip_unsafe(by)  # a submission never holds control or direction characters (text_check)
     try:
         signed = sign(sub, role, by, key=private)
     except SigningError as err:
