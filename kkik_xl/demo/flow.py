@@ -19,6 +19,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from kkik_xl import terminal
+from kkik_xl.atomic import write_text
 from kkik_xl.catalogue import CATALOGUE
 from kkik_xl.demo import workbooks
 from kkik_xl.demo.runner import CliRunner, DemoError
@@ -68,8 +69,7 @@ def prepare_output(out: Path) -> None:
         if not (out / MARKER).is_file():
             raise DemoError(f"Mappen {out} finns redan och är inte skapad av demon. Välj en annan mapp.")
         shutil.rmtree(out)
-    out.mkdir(parents=True, exist_ok=True)
-    (out / MARKER).write_text("Skapad av make demo; töms när demon körs igen.\n", encoding="utf-8")
+    write_text(out / MARKER, "Skapad av make demo; töms när demon körs igen.\n")
 
 
 def workbook_name(template_id: str) -> str:
