@@ -85,9 +85,12 @@ PIECES = st.sampled_from(
 )
 
 
-@given(st.lists(PIECES | st.text(max_size=3)).map("".join))
+@given(st.lists(PIECES | st.text(st.characters(exclude_characters="\t"), max_size=3)).map("".join))
 def test_an_error_line_prints_any_text_literally(text: str) -> None:
-    """Markup, emoji codes and escapes in user text: printed as characters, never interpreted."""
+    """Markup, emoji codes and escapes in user text: printed as characters, never interpreted.
+
+    (rich expands a tab to spaces, so tabs are left out of the comparison.)
+    """
     stream = io.StringIO()
     with contextlib.redirect_stderr(stream):
         error(text)
