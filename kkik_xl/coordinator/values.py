@@ -18,6 +18,7 @@ import polars as pl
 from kkik_xl.atomic import Batch, batch
 from kkik_xl.catalogue import CATALOGUE
 from kkik_xl.kommuner import by_code
+from kkik_xl.submission.kolada import published_text
 from kkik_xl.textsafe import frame_csv
 
 VALUE_SCHEMA: dict[str, Any] = {
@@ -198,15 +199,25 @@ def load_values(paths: list[Path], gender: str = "T") -> ValueSet:
     return ValueSet(frame=unique.drop("_file"), synthetic=synthetic, notes=notes)
 
 
+def published_column(frame: pl.DataFrame, value: str) -> pl.Series:
+    """The ``value`` column of ``frame`` (with ``kpi``) as text rounded as Kolada publishes it.
+
+    Every CSV the coordinator writes shows values this way (decimal comma, catalogue decimals);
+    JSON outputs keep full precision for further computation.
+    """
+    pairs = zip(frame.get_column("kpi").to_list(), frame.get_column(value).to_list(), strict=True)
+    return pl.Series(value, [published_text(k, v) for k, v in pairs], dtype=pl.String)
+
+
 def values_texts(
     frame: pl.DataFrame, *, synthetic: bool = False, extra: tuple[str, ...] = ()
 ) -> dict[str, str]:
-    """``{".csv": text, ".json": text}``: semicolon CSV with decimal comma, and the merged-format JSON.
+    """``{".csv": text, ".json": text}``: semicolon CSV (values as Kolada publishes them) and merged JSON.
 
     ``extra`` columns (e.g. the source file) follow the five standard columns; readers ignore them.
     """
     rows = frame.select(*CSV_COLUMNS, *extra).sort(KEY)
-    text_rows = rows.with_columns(pl.col("värde").cast(pl.String).str.replace(".", ",", literal=True))
+    text_rows = rows.with_columns(published_column(rows, "värde"))
     if synthetic:
         text_rows = text_rows.with_columns(pl.lit("ja").alias("syntetisk"))
     doc = {"format": MERGED_FORMAT, "syntetisk": synthetic, "rader": rows.to_dicts()}

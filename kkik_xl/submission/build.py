@@ -20,6 +20,7 @@ from kkik_xl.submission.canonical import CHECKSUM_PLACEHOLDER, content_checksum,
 from kkik_xl.submission.kolada import display_value
 from kkik_xl.submission.model import (
     FORMAT_VERSION,
+    SYNTHETIC,
     Checksums,
     FindingsSummary,
     MeasureEntry,
@@ -151,10 +152,12 @@ def _parameters(params: dict[str, Any]) -> dict[str, str]:
 
 
 def build_submission(
-    prep: Prepared, *, now: datetime | None = None, removed: list[str] | None = None
+    prep: Prepared, *, now: datetime | None = None, synthetic: bool = False, removed: list[str] | None = None
 ) -> Submission:
     """The submission document of a prepared workbook, with its content checksum filled in.
 
+    ``synthetic`` marks invented demo/test figures (covered by the checksum, so it cannot be removed
+    without breaking the signatures): merge labels them and export-kolada refuses them.
     Control and bidirectional-control characters are removed from every string; the JSON paths that
     had any are appended to ``removed`` when given.
     """
@@ -172,7 +175,7 @@ def build_submission(
             fingerprint=prep.fingerprint,
         ),
         catalogue_version=CATALOGUE_VERSION,
-        rules_version=prep.rules_version,
+        rules_version=f"{SYNTHETIC} ({prep.rules_version})" if synthetic else prep.rules_version,
         municipality=Municipality(code=kommun.kod, name=kommun.namn),
         department=scrub(department, ids),
         year=prep.year,
