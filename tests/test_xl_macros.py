@@ -237,3 +237,22 @@ def test_signera_without_submission_file(forskola_clean: Path) -> None:
         "Inlämningsfilen 0380_forskola_2025.kkik.json finns inte bredvid arbetsboken. "
         "Kör Skapa inlämning först."
     )
+
+
+def test_a_submission_that_cannot_be_written_is_a_swedish_message_box(
+    forskola_clean: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 14 point 7: the button says which file and what to do; no log, no partial file."""
+    import errno
+
+    def refuse(src: object, dst: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    book = FakeBook(forskola_clean)
+    monkeypatch.setattr("kkik_xl.atomic.os.replace", refuse)
+    macros.skapa_inlamning(book)
+    [alert] = book.app.alerts
+    assert alert["mode"] == "critical"
+    target = forskola_clean.parent / "0380_forskola_2025.kkik.json"
+    assert alert["prompt"].startswith(f"{target} kunde inte skrivas: åtkomst nekad")
+    assert not list(forskola_clean.parent.glob("*.log")) and not list(forskola_clean.parent.glob(".*"))
