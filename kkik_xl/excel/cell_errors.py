@@ -68,9 +68,10 @@ def _raw_value(kind: str, body: str) -> Any:
         body, kind = (m["serial"], "Float") if m else (body, kind)
     if kind in ("Int", "Float"):
         try:
-            return float(body)
+            number = float(body)
         except ValueError:
             return body
+        return int(number) if number.is_integer() and abs(number) < 2**53 else number
     if kind == "Bool":
         return body == "true"
     return body

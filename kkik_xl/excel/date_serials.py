@@ -27,7 +27,7 @@ def _bounds(column: Column, date1904: bool) -> tuple[date, date]:
     return first, date(9999, 12, 31)
 
 
-def out_of_range(raw: pl.DataFrame, column: Column, *, date1904: bool) -> list[tuple[int, float]]:
+def out_of_range(raw: pl.DataFrame, column: Column, *, date1904: bool) -> list[tuple[int, float | int]]:
     """``(position, serial)`` of the column's dates outside 1900-01-01 (1904-01-01)…9999-12-31."""
     if column.type not in (ColumnType.DATE, ColumnType.DATETIME):
         return []
@@ -42,4 +42,9 @@ def out_of_range(raw: pl.DataFrame, column: Column, *, date1904: bool) -> list[t
     serial = ms / _DAY_MS + (_UNIX_SERIAL - (1462 if date1904 else 0))
     if not date1904:  # calamine counts the serials before Excel's fictitious 1900-02-29 one day later
         serial = pl.when(serial < 61).then(serial - 1).otherwise(serial)
-    return [(int(p), float(s)) for p, s in hits.select(POS, serial).iter_rows()]
+    return [(int(p), _plain(s)) for p, s in hits.select(POS, serial).iter_rows()]
+
+
+def _plain(serial: float) -> float | int:
+    """A whole serial as an int, so that it is shown as the user typed it (20250305, not 20250305.0)."""
+    return int(serial) if serial.is_integer() and abs(serial) < 2**53 else serial
