@@ -129,3 +129,44 @@ def test_the_reader_panic_prints_nothing_from_the_reader(tmp_path: Path) -> None
     assert done.returncode == 1
     assert "panicked" not in done.stderr and "Traceback" not in done.stderr
     assert "KKIK-DA-011" in done.stdout
+
+
+def test_csv_date_written_yyyymmdd_is_the_same_finding(tmp_path: Path) -> None:
+    path = tmp_path / "placeringar.csv"
+    path.write_text(
+        "Enhet;Önskat placeringsdatum;Erbjudet placeringsdatum\n"
+        "Solen;2025-02-03;2025-02-03\nSolen;20250305;2025-03-05\n \u00a0; \u200b;\t\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["compute", "forskola", str(path), "--year", "2025", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.output)
+    cells = [(f["code"], f["cell"]) for f in out["findings"] if f["cell"]]
+    assert cells == [("KKIK-DA-010", "B3")]
+    assert out["measures"][0]["excluded"] == {"ogiltiga värden": 1}
+
+
+def test_an_error_value_the_reader_does_not_know_is_a_swedish_usage_error(tmp_path: Path) -> None:
+    """calamine refuses a whole sheet holding #GETTING_DATA (an error value Excel writes while a
+    data connection loads)."""
+    import shutil
+    import zipfile
+
+    from xlsx_builders import rewrite_member
+
+    from kkik_xl.excel.meta import sheet_members
+
+    path = tmp_path / "forskola.xlsx"
+    shutil.copy(DATA / "forskola_datum_som_aaaammdd.xlsx", path)
+    with zipfile.ZipFile(path) as zf:
+        member = sheet_members(zf)["Placeringar"]
+
+    def to_error(xml: bytes) -> bytes:
+        cell = b'<c r="B6" s="20" t="n"><v>20250305</v></c>'
+        assert cell in xml
+        return xml.replace(cell, b'<c r="B6" s="20" t="e"><v>#GETTING_DATA</v></c>')
+
+    rewrite_member(path, member, to_error)
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2, result.output
+    assert "#GETTING_DATA" in result.output and "Traceback" not in result.output

@@ -26,6 +26,7 @@ from kkik_xl.excel.result import ReadError
 _DETAIL = re.compile(r"got '(?P<kind>\w+)\((?P<body>.*)\)'?\s*$", re.DOTALL)
 _RUST_ESCAPE = re.compile(r"\\(u\{[0-9a-fA-F]{1,6}\}|.)", re.DOTALL)
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0"}
+_UNKNOWN_ERROR_VALUE = re.compile(r"Unsupported cell error value '([^']{1,40})'")
 _POLARS: dict[str, pl.DataType] = {
     "string": pl.String(),
     "date": pl.Date(),
@@ -89,23 +90,40 @@ def _rust_panics_silenced() -> Iterator[None]:
 def load(
     book: fastexcel.ExcelReader, sheet: str, header_row: int, dtypes: dict[str | int, Any], wanted: set[str]
 ) -> Loaded:
-    """Read the wanted columns with their dtypes; on a reader panic, read them as numbers instead."""
+    """Read the wanted columns with their dtypes; on a reader panic, read them as numbers instead.
+
+    A sheet the reader refuses as a whole (an error value it does not know, such as
+    ``#GETTING_DATA``) raises :class:`ReadError` with a Swedish reason.
+    """
     try:
-        with _rust_panics_silenced():
-            return _load(book, sheet, header_row, dtypes, wanted)
-    except BaseException as err:
-        if not _is_panic(err):
-            raise
-    try:
-        with _rust_panics_silenced():
-            return _load_as_numbers(book, sheet, header_row, dtypes, wanted)
-    except BaseException as err:
-        if not _is_panic(err):
-            raise
-        raise ReadError(
-            f"Bladet {sheet!r} innehåller ett värde som inte går att läsa, troligen ett tal som är "
-            "formaterat som datum men ligger långt utanför alla datum. Rätta värdet och spara filen igen."
-        ) from None
+        try:
+            with _rust_panics_silenced():
+                return _load(book, sheet, header_row, dtypes, wanted)
+        except BaseException as err:
+            if not _is_panic(err):
+                raise
+        try:
+            with _rust_panics_silenced():
+                return _load_as_numbers(book, sheet, header_row, dtypes, wanted)
+        except BaseException as err:
+            if not _is_panic(err):
+                raise
+            raise ReadError(
+                f"Bladet {sheet!r} innehåller ett värde som inte går att läsa, troligen ett tal som är "
+                "formaterat som datum men ligger långt utanför alla datum. Rätta värdet och spara filen igen."
+            ) from None
+    except fastexcel.FastExcelError as err:
+        raise ReadError(_refused(sheet, str(err))) from None
+
+
+def _refused(sheet: str, detail: str) -> str:
+    m = _UNKNOWN_ERROR_VALUE.search(detail)
+    if m is not None:
+        return (
+            f"Bladet {sheet!r} innehåller felvärdet {m[1]}, som inte går att läsa. Ersätt formeln som ger "
+            "felvärdet med ett värde (eller rätta den) och spara filen igen."
+        )
+    return f"Bladet {sheet!r} går inte att läsa; filen kan vara skadad. Öppna den i Excel och spara den igen."
 
 
 def _read(
