@@ -156,6 +156,14 @@ def normalise_number_text(text: str) -> str | None:
     return None
 
 
+def _finite(value: int | float) -> float:
+    """``value`` as a float; a whole number too large for one is refused, not an OverflowError."""
+    try:
+        return float(value)
+    except OverflowError:
+        raise ParseError(f"Hittade {_shown(value)}, som är ett för stort tal.") from None
+
+
 def parse_decimal(value: object) -> float:
     """A decimal number from a number or Swedish/English number text."""
     if isinstance(value, bool):
@@ -163,7 +171,7 @@ def parse_decimal(value: object) -> float:
     if isinstance(value, int | float):
         if isinstance(value, float) and not math.isfinite(value):
             raise ParseError(f"Hittade {value}, som inte är ett ändligt tal.")
-        return float(value)
+        return _finite(value)
     if not isinstance(value, str) or not _clean_text(value):
         raise ParseError(f"Hittade {_shown(value)!r}, men här ska det vara ett tal.")
     plain = normalise_number_text(value)
@@ -231,7 +239,7 @@ def parse_date(value: object, *, date1904: bool = False) -> date:
     if isinstance(value, date):
         return value
     if isinstance(value, int | float) and not isinstance(value, bool):
-        moment = excel_serial_to_datetime(float(value), date1904=date1904)
+        moment = excel_serial_to_datetime(_finite(value), date1904=date1904)
         if moment.time() != time():
             raise ParseError(f"Hittade {_shown(value)}, som har ett klockslag; här ska det vara ett datum.")
         return moment.date()
@@ -267,7 +275,7 @@ def parse_time(value: object) -> time:
     if isinstance(value, timedelta):
         value = value.total_seconds() / 86_400
     if isinstance(value, int | float) and not isinstance(value, bool):
-        if not (math.isfinite(value) and 0 <= value < 1):
+        if not (0 <= value < 1 and math.isfinite(value)):
             raise ParseError(f"Hittade {_shown(value)}, som inte är ett klockslag (en del av ett dygn).")
         micros = round(value * 86_400_000_000)
         if micros >= 86_400_000_000:
@@ -285,7 +293,7 @@ def parse_datetime(value: object, *, date1904: bool = False) -> datetime:
     if isinstance(value, date):
         raise ParseError(f"Hittade datumet {value:%Y-%m-%d} utan klockslag; skriv datum och tid.")
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return excel_serial_to_datetime(float(value), date1904=date1904)
+        return excel_serial_to_datetime(_finite(value), date1904=date1904)
     if not isinstance(value, str) or not _clean_text(value):
         raise ParseError(f"Hittade {_shown(value)!r}, men här ska det vara datum och tid.")
     m = _DATETIME.match(_clean_text(value))

@@ -193,9 +193,10 @@ def _assert_clean(args: list[str]) -> None:
 
 
 def run_commands(path: Path, template_id: str, out: Path) -> None:
-    """validate, compute and submit the file; each must end with findings or a usage error."""
+    """validate (with a marked copy), compute and submit the file; each must end with findings or a
+    usage error."""
     _, year = _template(template_id)
-    _assert_clean(["validate", str(path), "--report", "json"])
+    _assert_clean(["validate", str(path), "--report", "json", "--mark"])
     _assert_clean(["compute", template_id, str(path), "--year", str(year), "--format", "json"])
     _assert_clean(["submit", str(path), "--out", str(out)])
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kkik_xl.parsing import (
@@ -267,3 +267,23 @@ def test_huge_whole_numbers_are_refused() -> None:
 def test_blank_text_is_blank(text: str) -> None:
     assert is_blank(text)
     assert not is_blank(text + "x")
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.one_of(
+        st.floats(),
+        st.integers(-(10**400), 10**400),
+        st.text(),
+        st.booleans(),
+        st.none(),
+        st.sampled_from([20250305, "20250305", -1e308, 1e308, 2958466, "9999-12-31 23:59:59"]),
+    )
+)
+def test_parsers_refuse_with_a_reason_or_read_never_crash(value: object) -> None:
+    """Any value from a cell: a typed value or a ParseError with a Swedish reason, nothing else."""
+    for parse in PARSERS:
+        try:
+            parse(value)
+        except ParseError as err:
+            assert err.reason.startswith("Hittade")
