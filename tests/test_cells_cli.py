@@ -170,3 +170,24 @@ def test_an_error_value_the_reader_does_not_know_is_a_swedish_usage_error(tmp_pa
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 2, result.output
     assert "#GETTING_DATA" in result.output and "Traceback" not in result.output
+
+
+def test_after_a_reader_panic_every_other_cell_is_read_as_usual() -> None:
+    """C4 = -1e308 makes calamine panic; the table is read again as numbers, cell by cell."""
+    from datetime import date
+
+    from kkik_xl.excel.reader import read_workbook
+
+    read = read_workbook(DATA / "forskola_datum_utanfor_excel.xlsx")
+    frame = read.tables["Placeringar"]
+    assert frame.get_column("_row").to_list() == [2, 3, 4, 5, 6]
+    assert frame.get_column("_invalid").to_list() == [False, True, True, True, False]
+    assert frame.get_column("Enhet").to_list() == ["Solen"] * 5
+    assert frame.get_column("Önskat placeringsdatum").to_list() == [
+        date(2025, 2, 3),
+        None,
+        date(2025, 2, 3),
+        None,
+        date(2025, 2, 3),
+    ]
+    assert [f.code for f in read.findings] == ["KKIK-DA-011"] * 3
