@@ -191,3 +191,10 @@ def test_after_a_reader_panic_every_other_cell_is_read_as_usual() -> None:
         date(2025, 2, 3),
     ]
     assert [f.code for f in read.findings] == ["KKIK-DA-011"] * 3
+
+
+def test_extra_column_with_a_panicking_date_is_still_scanned_for_personnummer() -> None:
+    code, report = _validate("forskola_extra_kolumn_datum_utanfor_excel.xlsx")
+    assert code == 1
+    assert _cells(report, "KKIK-PN-001") == ["E3"]
+    assert _cells(report, "KKIK-LS-007") == ["E1"]

@@ -27,6 +27,7 @@ from typer.testing import CliRunner
 
 from kkik_xl.catalogue import CATALOGUE
 from kkik_xl.cli import app
+from kkik_xl.excel.columns import col_index as _col_index
 from kkik_xl.excel.columns import col_letter
 from kkik_xl.excel.meta import sheet_members
 from kkik_xl.excel.reader import read_workbook
@@ -142,6 +143,15 @@ def _rows_xml(sheet_xml: str, rows: list[list[Cell]]) -> str:
     return "".join(out)
 
 
+def _with_extra_header(sheet_xml: str) -> str:
+    """The sheet with a column the template does not have, after its last header (users add them)."""
+    header = re.search(r'<row r="1"[^>]*>(.*?)</row>', sheet_xml)
+    assert header is not None
+    last = max(int(_col_index(m)) for m in re.findall(r'<c r="([A-Z]+)1"', header[1]))
+    extra = f'<c r="{col_letter(last + 1)}1" t="inlineStr"><is><t>Egen kolumn</t></is></c>'
+    return sheet_xml.replace(header[0], header[0].replace("</row>", extra + "</row>"), 1)
+
+
 def write_workbook(path: Path, template_id: str, rows_by_table: dict[str, list[list[Cell]]]) -> Path:
     """The real template with ``rows_by_table`` written under each table's header."""
     data, _ = _template(template_id)
@@ -152,7 +162,7 @@ def write_workbook(path: Path, template_id: str, rows_by_table: dict[str, list[l
         for info in src.infolist():
             content = src.read(info.filename)
             if info.filename in wanted:
-                xml = content.decode()
+                xml = _with_extra_header(content.decode())
                 rows = _rows_xml(xml, wanted[info.filename])
                 assert "</sheetData>" in xml
                 content = xml.replace("</sheetData>", rows + "</sheetData>", 1).encode()
@@ -256,6 +266,15 @@ KNOWN_CRASHERS = [
             ]
         },
     ),
+    # A time-formatted number of 2**51 days: the duration had no Python timedelta (OverflowError).
+    (
+        "hemtjanst",
+        {
+            "Besok": [
+                [None, None, None, ("number", 0.3), ("number", 2_251_799_813_685_247), None, None, None, None]
+            ]
+        },
+    ),
 ]
 
 
@@ -275,6 +294,7 @@ KNOWN_CRASHERS = [
 @example(workbook=KNOWN_CRASHERS[3])
 @example(workbook=KNOWN_CRASHERS[4])
 @example(workbook=KNOWN_CRASHERS[5])
+@example(workbook=KNOWN_CRASHERS[6])
 def test_any_cell_values_give_findings_not_crashes(
     workbook: tuple[str, dict[str, list[list[Cell]]]], tmp_path_factory: pytest.TempPathFactory
 ) -> None:

@@ -156,6 +156,8 @@ def _convert(
         )
         if c.type in (ColumnType.CHOICE, ColumnType.JANEJ):  # blank text is empty, not a failure
             failed = failed.with_columns(stripped(c.name)).drop_nulls(c.name)
+        if c.type is ColumnType.TIME:  # as a day fraction: a huge duration has no Python timedelta
+            failed = failed.with_columns(pl.col(c.name).dt.total_milliseconds() / _DAY_MS)
         if failed.height:
             values = [(pos, _plain(v)) for pos, v in failed.iter_rows()]
             fixed, bad = parse_cells(c, values)
@@ -169,9 +171,9 @@ def _convert(
 
 
 def _plain(value: Any) -> Any:
-    """A duration becomes a day fraction so the single-value parser can judge it."""
-    if hasattr(value, "total_seconds"):
-        return value.total_seconds() / 86_400
+    """A whole float as an int, so that it is shown as the user typed it (1940, not 1940.0)."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return int(value)
     return value
 
 

@@ -91,12 +91,31 @@ def hemtjanst_blank_rows() -> Path:
     return _fill("hemtjanst", "hemtjanst_rader_med_bara_mellanslag.xlsx", {"Besok": rows})
 
 
+def forskola_extra_column_outside_excel() -> Path:
+    """An extra column E "Egen anteckning" (not in the template): E2 holds serial -1e308 formatted as a
+    date (made the reader panic in the personal-data check), E3 the test personnummer 19121212-1212."""
+    import openpyxl
+
+    path = _fill(
+        "forskola", "forskola_extra_kolumn_datum_utanfor_excel.xlsx", {"Placeringar": [_place("Solen")] * 3}
+    )
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Placeringar"]
+    ws["E1"] = "Egen anteckning"
+    ws["E2"] = -1e308
+    ws["E2"].number_format = "yyyy-mm-dd"
+    ws["E3"] = "19121212-1212"
+    wb.save(path)
+    return path
+
+
 FIXTURES = (
     forskola_aaaammdd,
     forskola_outside_excel,
     sarskilt_boende_aaaammdd,
     service_datetime_outside_excel,
     hemtjanst_blank_rows,
+    forskola_extra_column_outside_excel,
 )
 
 
