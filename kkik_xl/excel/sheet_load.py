@@ -2,9 +2,10 @@
 
 calamine turns a date-formatted number into a date while fastexcel builds a column, and panics
 (``TimeDelta::milliseconds out of bounds``) when the number is far outside any calendar, for instance
-``-1e308``. Such a read is done again with every column as numbers: fastexcel then reports each
-non-number cell unconverted (with its raw serial), and the cells are judged one by one by
-:mod:`kkik_xl.parsing` like any other unconverted cell. Slow, but only for such files.
+``-1e308``. Such a read is done again column by column, and a column that panics alone is read as
+numbers: fastexcel then reports each non-number cell unconverted (with its raw serial), and the cells
+are judged one by one by :mod:`kkik_xl.parsing` like any other unconverted cell. Slow, but only for
+such columns. The panic's message on stderr is kept from the user.
 """
 
 from __future__ import annotations
@@ -90,7 +91,7 @@ def _rust_panics_silenced() -> Iterator[None]:
 def load(
     book: fastexcel.ExcelReader, sheet: str, header_row: int, dtypes: dict[str | int, Any], wanted: set[str]
 ) -> Loaded:
-    """Read the wanted columns with their dtypes; on a reader panic, read them as numbers instead.
+    """Read the wanted columns with their dtypes; on a reader panic, column by column (see above).
 
     A sheet the reader refuses as a whole (an error value it does not know, such as
     ``#GETTING_DATA``) raises :class:`ReadError` with a Swedish reason.
@@ -103,8 +104,7 @@ def load(
             if not _is_panic(err):
                 raise
         try:
-            with _rust_panics_silenced():
-                return _load_as_numbers(book, sheet, header_row, dtypes, wanted)
+            return _load_by_column(book, sheet, header_row, dtypes, wanted)
         except BaseException as err:
             if not _is_panic(err):
                 raise
@@ -127,7 +127,12 @@ def _refused(sheet: str, detail: str) -> str:
 
 
 def _read(
-    book: fastexcel.ExcelReader, sheet: str, header_row: int, dtypes: dict[str | int, Any], wanted: set[str]
+    book: fastexcel.ExcelReader,
+    sheet: str,
+    header_row: int,
+    dtypes: dict[str | int, Any],
+    wanted: set[str],
+    n_rows: int | None = None,
 ) -> tuple[pl.DataFrame, Any, list[Any], dict[int, str]]:
     """The sheet object (calamine's cells, several hundred MB for a million rows) is released here,
     before any frame is built, so it never adds to the peak memory."""
@@ -136,6 +141,7 @@ def _read(
         header_row=header_row,
         dtypes=dtypes,
         use_columns=lambda c: normalise_header(c.name) in wanted,
+        n_rows=n_rows,
     )
     batch, errors = loaded.to_arrow_with_errors()
     selected = {c.index: c.name for c in loaded.selected_columns}
@@ -177,19 +183,43 @@ def _load(
     return Loaded(frame, _cells(errors), available, selected)
 
 
-def _load_as_numbers(
+def _load_by_column(
     book: fastexcel.ExcelReader, sheet: str, header_row: int, dtypes: dict[str | int, Any], wanted: set[str]
 ) -> Loaded:
-    numbers = {name: "float" for name in dtypes}
-    frame, errors, available, selected = _read(book, sheet, header_row, numbers, wanted)
-    cells = _cells(errors)
-    columns = []
+    """After a panic: every column alone with its dtype, and as numbers only a column that panics,
+    so that the cell-by-cell work (and its memory) is limited to the columns that need it."""
+    _, _, available, selected = _read(book, sheet, header_row, dtypes, wanted, n_rows=0)
+    columns: list[pl.Series] = []
+    cells: list[RawCell] = []
     for index, name in selected.items():
-        dtype = str(dtypes.get(name, "string"))
-        series = frame.get_column(name)
-        if dtype != "float":
-            positions = series.is_not_null().arg_true().to_list()
-            cells += [RawCell(p, index, "Float", repr(series[p])) for p in positions]
-            series = pl.Series(name, [None] * frame.height, dtype=_POLARS.get(dtype, pl.String()))
-        columns.append(series)
-    return Loaded(pl.DataFrame(columns, height=frame.height), cells, available, selected)
+        one = {normalise_header(name)}
+        try:
+            with _rust_panics_silenced():
+                part, errors, _, _ = _read(book, sheet, header_row, {name: dtypes.get(name, "string")}, one)
+            cells += _cells(errors)
+            columns.append(part.get_column(name))
+        except BaseException as err:
+            if not _is_panic(err):
+                raise
+            series, raw = _as_numbers(book, sheet, header_row, name, index, str(dtypes.get(name, "string")))
+            columns.append(series)
+            cells += raw
+    height = max((len(c) for c in columns), default=0)
+    padded = [c.extend_constant(None, height - len(c)) for c in columns]
+    return Loaded(pl.DataFrame(padded, height=height), cells, available, selected)
+
+
+def _as_numbers(
+    book: fastexcel.ExcelReader, sheet: str, header_row: int, name: str, index: int, dtype: str
+) -> tuple[pl.Series, list[RawCell]]:
+    """One column read as numbers: the numbers stay for a number column, else every non-empty cell
+    becomes a raw cell for the single-value parsers, and the column is null of its own dtype."""
+    with _rust_panics_silenced():
+        frame, errors, _, _ = _read(book, sheet, header_row, {name: "float"}, {normalise_header(name)})
+    series = frame.get_column(name)
+    cells = _cells(errors)
+    if dtype == "float":
+        return series, cells
+    positions = series.is_not_null().arg_true().to_list()
+    cells += [RawCell(p, index, "Float", repr(series[p])) for p in positions]
+    return pl.Series(name, [None] * len(series), dtype=_POLARS.get(dtype, pl.String())), cells
