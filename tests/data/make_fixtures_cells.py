@@ -42,7 +42,7 @@ def _visit(n: int, day: int, start: object = time(8, 0)) -> dict[str, object]:
 
 
 def _fill(template: str, name: str, rows: Mapping[str, Sequence[Mapping[str, object]]]) -> Path:
-    return fill_template(TEMPLATES / f"{template}.xlsx", HERE / name, rows)
+    return fill_template(TEMPLATES / f"{template}.xlsx", HERE / name, rows, kommun="Ale")
 
 
 def forskola_aaaammdd() -> Path:
