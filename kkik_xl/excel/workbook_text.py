@@ -22,7 +22,7 @@ import fastexcel
 import polars as pl
 from python_calamine import CalamineWorkbook
 
-from kkik_xl.excel.columns import col_letter
+from kkik_xl.excel.columns import col_index, col_letter
 
 TextCell = tuple[str, str, str]
 
@@ -72,8 +72,16 @@ def cells_outside(
     """Cells of a table sheet that are not in the table's frame and match ``pattern`` (a regular
     expression, filtered in polars): every column not in ``columns`` (0-based, the template's columns as
     found), with or without a header, and the rows above ``first_row`` (the first data row) in those."""
-    sheet_data = fastexcel.read_excel(path).load_sheet(sheet, header_row=None, skip_rows=0, dtypes="string")
-    frame = sheet_data.to_polars().with_row_index("__i")
+    try:
+        sheet_data = fastexcel.read_excel(path).load_sheet(
+            sheet, header_row=None, skip_rows=0, dtypes="string"
+        )
+        frame = sheet_data.to_polars().with_row_index("__i")
+    except BaseException as err:  # a reader error or panic (pyo3's PanicException is a BaseException)
+        if isinstance(err, KeyboardInterrupt | SystemExit):
+            raise
+        yield from _outside_by_calamine(path, sheet, columns, first_row, pattern)
+        return
     for info in sheet_data.available_columns():
         rows = frame if info.absolute_index not in columns else frame.head(max(first_row - 1, 0))
         text = pl.col(info.name)
@@ -81,6 +89,22 @@ def cells_outside(
             rows.filter(text.str.contains(pattern).fill_null(False)).select("__i", info.name).iter_rows()
         ):
             yield sheet, f"{col_letter(info.absolute_index)}{i + 1}", str(value)
+
+
+def _outside_by_calamine(
+    path: Path, sheet: str, columns: Collection[int], first_row: int, pattern: str
+) -> Iterator[TextCell]:
+    """:func:`cells_outside` cell by cell with calamine, when fastexcel cannot read the sheet."""
+    try:
+        for name, cell, text in sheet_cells(path, [sheet]):
+            col, row = (
+                col_index("".join(c for c in cell if c.isalpha())),
+                int("".join(filter(str.isdigit, cell))),
+            )
+            if (col not in columns or row < first_row) and re.search(pattern, text):
+                yield name, cell, text
+    except Exception:
+        return
 
 
 def _local(tag: str) -> str:
