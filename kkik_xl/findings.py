@@ -33,6 +33,8 @@ class Finding(BaseModel):
     value: str | None = None
     measure: str | None = None
     justification: str | None = None
+    anchor: str | None = None
+    """``Kod|Kolumn|radhash`` of a finding on a table row: what its Motivering follows (Kontroll Ankare)."""
 
     def sort_key(self) -> tuple[str, int, str, str]:
         """Stable order: sheet, row, cell, code."""

@@ -64,7 +64,12 @@ def is_big(file: Path) -> bool:
 
 
 def _run(
-    file: Path, template: str | None, year: int | None, params: dict[str, str], last: dict[str, float]
+    file: Path,
+    template: str | None,
+    year: int | None,
+    params: dict[str, str],
+    last: dict[str, float],
+    carry: Path | None = None,
 ) -> ValidationReport:
     err = Console(stderr=True)
     big = is_big(file)
@@ -76,6 +81,7 @@ def _run(
             params=params,
             last_year=last,
             progress=(lambda step: say(f"{file.name}: {step.lower()} …")) if big else None,
+            carry_from=carry,
         )
 
 
@@ -96,7 +102,12 @@ def validate(
         ReportFormat, typer.Option("--report", help="Rapport: text, json eller html.")
     ] = ReportFormat.TEXT,
     mark: Annotated[
-        bool, typer.Option("--mark", help="Skriv en markerad kopia <namn>_kontrollerad.xlsx bredvid filen.")
+        bool,
+        typer.Option(
+            "--mark",
+            help="Skriv en markerad kopia <namn>_kontrollerad.xlsx bredvid filen (en markerad kopia "
+            "uppdateras på plats; motiveringar i en befintlig kopia förs över).",
+        ),
     ] = False,
     template: Annotated[
         str | None, typer.Option("--template", help="Mallens id om filen inte anger det.")
@@ -128,7 +139,8 @@ def validate(
         params = settings_params(installning)
         if period_start:
             params["period_start"] = period_start
-        result = _run(file, template, year, params, load_last_year(last_year))
+        carry = earlier_marked_copy(file) if mark else None
+        result = _run(file, template, year, params, load_last_year(last_year), carry)
     except (ReadError, UsageError) as exc:
         err.print(f"[bold red]Fel:[/] {exc.reason}", highlight=False, soft_wrap=True)
         raise typer.Exit(2) from None
@@ -138,12 +150,37 @@ def validate(
     else:
         typer.echo(text, nl=False)
     if mark:
-        _mark(file, result, err)
+        _mark(file, result, err, carry)
     raise typer.Exit(1 if result.has_errors else 0)
 
 
-def _mark(file: Path, result: ValidationReport, err: Console) -> None:
-    from kkik_xl.excel.marking import mark_workbook
+def earlier_marked_copy(file: Path) -> Path | None:
+    """The existing marked copy of an original (its Motiveringar are carried into the new one)."""
+    from kkik_xl.excel.marking import marked_path
+
+    target = marked_path(file)
+    return target if target != file and target.is_file() and file.suffix.lower() in MARKABLE else None
+
+
+def _keep_earlier(carry: Path, err: Console) -> None:
+    """Copy the marked copy about to be replaced to ``…_tidigare.xlsx`` and say what happens."""
+    import shutil
+
+    from kkik_xl.excel.marking import previous_path
+
+    kept = previous_path(carry)
+    shutil.copy2(carry, kept)
+    err.print(
+        f"{carry.name} fanns redan: dess motiveringar förs över till den nya markerade kopian (efter rad, "
+        f"inte cell), och den tidigare kopian sparas som {kept.name} så att inget du skrivit i den går "
+        "förlorat.",
+        highlight=False,
+        soft_wrap=True,
+    )
+
+
+def _mark(file: Path, result: ValidationReport, err: Console, carry: Path | None = None) -> None:
+    from kkik_xl.excel.marking import WORKING_FILE_SV, mark_workbook
 
     if file.suffix.lower() not in MARKABLE:
         err.print(
@@ -151,13 +188,17 @@ def _mark(file: Path, result: ValidationReport, err: Console) -> None:
         )
         return
     try:
+        if carry is not None:
+            _keep_earlier(carry, err)
         with spinner(err, f"{file.name}: skriver den markerade kopian …", is_big(file)):
             target = mark_workbook(file, result.findings)
     except OSError as exc:
         _mark_failed(err, exc.strerror or str(exc))
     except Exception as exc:  # the writers are stricter than the reader: say so instead of a traceback
         _mark_failed(err, f"filen kunde inte öppnas för markering ({type(exc).__name__})")
-    err.print(f"Markerad kopia: {target}", highlight=False, soft_wrap=True)
+    done = "Markerad kopia (uppdaterad på plats)" if target == file else "Markerad kopia"
+    err.print(f"{done}: {target}", highlight=False, soft_wrap=True)
+    err.print(WORKING_FILE_SV, highlight=False, soft_wrap=True)
 
 
 def _mark_failed(err: Console, reason: str) -> NoReturn:
