@@ -193,3 +193,16 @@ def test_a_motivation_without_kod_or_blad_covers_its_cell_or_is_reported(tmp_pat
     assert set(unusable) == {"En cell utan fynd.", "En motivering utan Kod, Blad och Cell."}
     assert "Z99" in unusable["En cell utan fynd."]
     assert "saknar Kod, Blad och Cell" in unusable["En motivering utan Kod, Blad och Cell."]
+
+
+def _words(text: str) -> str:
+    return " ".join(text.replace("*", "").split())
+
+
+def test_the_working_file_is_named_the_same_way_in_guides_and_instructions() -> None:
+    root = Path(__file__).resolve().parents[1]
+    for guide in ("kontrollant.md", "inmatare.md"):
+        assert _words(WORKING_FILE_SV) in _words((root / "docs" / guide).read_text(encoding="utf-8")), guide
+    sheet = openpyxl.load_workbook(root / "workbook_templates" / "forskola.xlsx")["Instruktioner"]
+    texts = " ".join(str(v) for row in sheet.iter_rows(values_only=True) for v in row if v)
+    assert _words(WORKING_FILE_SV) in _words(texts)

@@ -22,6 +22,8 @@ class Outcome:
     justified: dict[str, int] = field(default_factory=dict)
     submissions: list[Path] = field(default_factory=list)
     reports: dict[str, Path] = field(default_factory=dict)
+    loop: list[str] = field(default_factory=list)
+    """What the correction loop showed (second --mark, deleted row), in Swedish."""
 
     def errors(self) -> list[tuple[str, Finding]]:
         """Every error of the first versions, with its template id."""
@@ -60,6 +62,10 @@ def print_summary(outcome: Outcome, out: Path, console: Console) -> None:
     """Print the Swedish summary and the paths to open."""
     console.rule("Sammanfattning")
     console.print(department_table(outcome))
+    if outcome.loop:
+        console.print("Motiveringarna följer sina rader:")
+        for line in outcome.loop:
+            console.print(f"  • {line}", highlight=False)
     console.print("Avsiktliga fel som valideringen hittade (rättade före inlämningen):")
     for template_id, f in outcome.errors():
         console.print(f"  • {template_id}: {f.sheet}!{f.cell} {f.code}: {f.message}", highlight=False)
