@@ -139,6 +139,7 @@ def test_a_second_mark_of_the_original_carries_the_marked_copys_motivations(
     assert " ".join(WORKING_FILE_SV.split()) in " ".join(result.output.split())
     _, again, _ = _validate(marked)
     assert _waits(again) == TEXT
+    assert _anchor_hidden(marked)
     kept = tmp_path / "forskola_motiverad_kontrollerad_tidigare.xlsx"
     assert {r["Motivering"] for r in _kontroll(kept) if r["Motivering"]} == set(TEXT.values())
     assert not list(tmp_path.glob("*_kontrollerad_kontrollerad*"))
@@ -179,6 +180,11 @@ def test_a_kontroll_sheet_without_anchors_is_still_read_by_address(tmp_path: Pat
     assert _waits(findings) == TEXT
     assert runner.invoke(app, ["validate", str(path), "--mark"]).exit_code == 0
     assert all(r["Ankare"] for r in _kontroll(path) if r["Kod"] == "KKIK-DA-004")  # anchored from now on
+    assert _anchor_hidden(path)
+
+
+def _anchor_hidden(path: Path) -> bool:
+    return bool(openpyxl.load_workbook(path)[KONTROLL_SHEET].column_dimensions["K"].hidden)
 
 
 def test_a_motivation_without_kod_or_blad_covers_its_cell_or_is_reported(tmp_path: Path) -> None:

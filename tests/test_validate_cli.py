@@ -73,7 +73,8 @@ def test_json_has_counts_per_severity_and_code_and_every_finding(blank: Path, tm
     assert [f["cell"] for f in doc["findings"]] == [f"C{r}" for r in range(2, MANY + 2)]
     first = doc["findings"][0]
     assert set(first) == {
-        "code", "severity", "message", "sheet", "cell", "row", "column", "value", "measure", "justification"
+        "code", "severity", "message", "sheet", "cell", "row", "column", "value", "measure", "justification",
+        "anchor",
     }  # fmt: skip
     assert (first["sheet"], first["row"], first["column"], first["measure"]) == (
         "Placeringar", 2, "Erbjudet placeringsdatum", "U11401, U11402"

@@ -122,11 +122,22 @@ def render(styles: Styles, head: str, first_row: str, tail: str, rows: Sequence[
     sheet = KontrollSheet(styles, head, first_row)
     last = f"{LAST_COLUMN}{len(rows) + 1}"
     head = re.sub(r'<dimension\b[^>]*?ref="[^"]*"', f'<dimension ref="A1:{last}"', head, count=1)
+    head = hide_anchor_column(head)
     tail = tails.remove(tail, "hyperlinks")
     links = hyperlinks(rows)
     if links:
         tail = tails.insert(tail, "hyperlinks", links)
     return head + sheet.sheet_data(rows) + tail
+
+
+def hide_anchor_column(head: str) -> str:
+    """``head`` with a hidden ``<col>`` for Ankare when none covers it (a Kontroll sheet from before)."""
+    if ANKARE_COLUMN in column_attributes(head.encode()):
+        return head
+    col = f'<col min="{ANKARE_COLUMN}" max="{ANKARE_COLUMN}" width="14.7109375" hidden="1" customWidth="1"/>'
+    if "</cols>" in head:
+        return head.replace("</cols>", f"{col}</cols>", 1)
+    return head + f"<cols>{col}</cols>"
 
 
 def _hidden(col: int) -> str:
