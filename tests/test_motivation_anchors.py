@@ -212,3 +212,31 @@ def test_the_working_file_is_named_the_same_way_in_guides_and_instructions() -> 
     sheet = openpyxl.load_workbook(root / "workbook_templates" / "forskola.xlsx")["Instruktioner"]
     texts = " ".join(str(v) for row in sheet.iter_rows(values_only=True) for v in row if v)
     assert _words(WORKING_FILE_SV) in _words(texts)
+
+
+def test_submit_of_the_original_points_to_the_marked_copy_which_is_submitted(tmp_path: Path) -> None:
+    original, marked = _copy(tmp_path, ORIGINAL, MARKED)
+    refused = runner.invoke(app, ["submit", str(original), "--out", str(tmp_path / "in")])
+    assert refused.exit_code == 1
+    assert f"kkik-xl submit {marked}" in " ".join(refused.output.split())
+    done = runner.invoke(app, ["submit", str(marked), "--out", str(tmp_path / "in")])
+    assert done.exit_code == 0, done.output
+    sub = json.loads(next((tmp_path / "in").glob("*.kkik.json")).read_text(encoding="utf-8"))
+    assert sorted(w["justification"] for w in sub["findings"]["warning_list"]) == sorted(TEXT.values())
+
+
+def test_a_motivation_whose_row_is_there_but_whose_finding_is_gone_is_information(tmp_path: Path) -> None:
+    (path,) = _copy(tmp_path, MARKED)
+    wb = openpyxl.load_workbook(path)
+    ws = wb[KONTROLL_SHEET]
+    for (anchor,) in ws.iter_rows(min_row=2, min_col=11, max_col=11):
+        if anchor.value and TEXT[455] == ws.cell(anchor.row, 10).value:
+            # The same row, a finding it does not have (as when a setting or another row changed).
+            anchor.value = "KKIK-DA-002|Önskat placeringsdatum|" + str(anchor.value).rsplit("|", 1)[1]
+    wb.save(path)
+    code, findings, _ = _validate(path)
+    assert _waits(findings) == {385: TEXT[385], 382: TEXT[382], 455: None}
+    orphans = [f for f in findings if f["code"].startswith("KKIK-MA")]
+    found = [(f["code"], f["severity"], f["justification"]) for f in orphans]
+    assert found == [("KKIK-MA-011", "info", TEXT[455])]
+    assert code == 0

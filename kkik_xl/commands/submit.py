@@ -10,6 +10,7 @@ from rich.console import Console
 
 from kkik_xl.commands.settings_option import SettingsOption, settings_params
 from kkik_xl.computation import UsageError
+from kkik_xl.excel.marking import WORKING_FILE_SV, marked_path
 from kkik_xl.excel.result import ReadError
 from kkik_xl.submission.build import build_submission, refusal_reasons
 from kkik_xl.submission.io import save_submission
@@ -61,6 +62,9 @@ def submit(
             console.print(f"  – {line}")
         if len(reasons) > MAX_SHOWN:
             console.print(f"  … och {len(reasons) - MAX_SHOWN} till (se kkik-xl validate).")
+        working = marked_path(workbook)
+        if working != workbook and working.is_file():
+            console.print(f"{WORKING_FILE_SV} Lämna in {working.name}: kkik-xl submit {working}")
         raise typer.Exit(1)
     try:
         sub = build_submission(prep)
