@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
-from kkik_xl.findings import Finding
+from kkik_xl.findings import Finding, Severity
 
 SEPARATOR = "|"
 _NULL = "\x00"
@@ -58,17 +58,20 @@ class RowIndex:
     _all: dict[str, set[str]] = field(default_factory=dict, init=False, repr=False)
 
     def anchored(self, findings: Iterable[Finding]) -> list[Finding]:
-        """``findings`` with an anchor on each one that sits on a data row of an input table."""
+        """``findings`` with an anchor on each warning and info on a data row of an input table.
+
+        Errors get none: they are never justified, so no Motivering has to follow them.
+        """
         findings = list(findings)
         wanted: dict[str, set[int]] = {}
         for f in findings:
-            if f.sheet is not None and f.sheet in self.frames and f.row:
+            if f.severity is not Severity.ERROR and f.sheet is not None and f.sheet in self.frames and f.row:
                 wanted.setdefault(f.sheet, set()).add(f.row)
         hashes = {sheet: row_hashes(self.frames[sheet], rows) for sheet, rows in wanted.items()}
         out = []
         for f in findings:
             row_hash = hashes.get(f.sheet or "", {}).get(f.row or 0)
-            if row_hash is not None:
+            if row_hash is not None and f.severity is not Severity.ERROR:
                 f = f.model_copy(update={"anchor": make_anchor(f.code, _column(f), row_hash)})
             out.append(f)
         return out

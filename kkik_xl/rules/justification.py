@@ -35,7 +35,8 @@ NoteKey = tuple[str, str]
 """``(Blad, Cell)`` of a note."""
 
 _PREFIX = re.compile(r"\s*motivering\s*[:\-–]\s*", re.IGNORECASE)
-_FIELDS = ("Kod", "Blad", "Cell", "Mått", "Värde", "Ankare")
+_FIELDS = {"Kod": "kod", "Blad": "blad", "Cell": "cell", "Mått": "matt", "Värde": "varde", "Ankare": "ankare"}
+"""Kontroll headers read into :class:`Entry` fields (``Ankare`` is missing on sheets from before anchors)."""
 
 
 def _text(value: object) -> str:
@@ -61,7 +62,7 @@ def read_entries(path: Path | None) -> list[Entry]:
         cells = [_text(v) for v in row]
         get = {h: cells[i] if i < len(cells) else "" for h, i in at.items()}
         if get["Motivering"]:
-            fields = {h.lower().replace("å", "a").replace("ä", "a"): get.get(h, "") for h in _FIELDS}
+            fields = {name: get.get(header, "") for header, name in _FIELDS.items()}
             out.append(Entry(number, text=get["Motivering"], **fields))
     return out
 
