@@ -107,15 +107,15 @@ def expected_findings(rows: int) -> set[tuple[str, str, str]]:
     }
 
 
-def size_notes(path: Path) -> set[tuple[str, str | None, str]]:
+def size_notes(path: Path) -> set[tuple[str | None, str | None, str]]:
     """The info findings a file of this size adds: checks skipped on huge files (zip directory only)."""
     from kkik_xl.excel import sheet_xml
     from kkik_xl.excel.meta import sheet_members
     from kkik_xl.rules import fingerprint_check
 
-    notes: set[tuple[str, str | None, str]] = set()
+    notes: set[tuple[str | None, str | None, str]] = set()
     if path.stat().st_size > fingerprint_check.MAX_BYTES:  # the fingerprint is not recomputed
-        notes.add(("_meta", None, "KKIK-MA-006"))
+        notes.add((None, None, "KKIK-MA-006"))
     with zipfile.ZipFile(path) as zf:
         if zf.getinfo(sheet_members(zf)[TABLE.sheet]).file_size > sheet_xml.MAX_SCAN_BYTES:
             notes.add((TABLE.sheet, None, "KKIK-LS-014"))  # merges and formulas are not scanned

@@ -55,6 +55,9 @@ _ERRORS: tuple[tuple[str, str], ...] = (
 
 
 _TYPES = (
+    (r"\blist\[Path\]", "sökvägar"),
+    (r"\blist\[str\]", "texter"),
+    (r"\blist\[[^\]]*\]", "lista"),
     (r"\b(?:int|float) range\b", lambda m: "heltal" if m[0].startswith("int") else "tal"),
     (r"\bpath\b", "sökväg"),
     (r"\bint\b", "heltal"),

@@ -16,6 +16,11 @@ class Severity(StrEnum):
 
 
 SEVERITY_SV = {Severity.ERROR: "Fel", Severity.WARNING: "Varning", Severity.INFO: "Information"}
+SEVERITY_NOUN = {
+    Severity.ERROR: "fel",
+    Severity.WARNING: "varning",
+    Severity.INFO: "upplysning",
+}  # sv_text.counted
 
 
 class Finding(BaseModel):

@@ -48,6 +48,8 @@ ENGLISH = (
     "<float",
     "{file}",
     "{files",
+    "<list[",
+    "Path]",
 )
 
 

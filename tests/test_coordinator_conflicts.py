@@ -26,7 +26,7 @@ def test_later_fully_signed_submission_supersedes_and_says_why() -> None:
     row = result.conflicts.row(0, named=True)
     assert (row["utfall"], row["vinnare"]) == ("löst", "ny")
     assert row["förklaring"].startswith("ny ersätter gammal") and "fullt signerad" in row["förklaring"]
-    assert "gammal=80.0" in row["värden"] and "ny=85.0" in row["värden"]
+    assert row["värden"] == "gammal=80,0; ny=85,0"  # rounded as published, decimal comma
 
 
 def test_later_but_unsigned_does_not_supersede() -> None:

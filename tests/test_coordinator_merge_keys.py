@@ -7,13 +7,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import polars as pl
+import pytest
 from submission_factory import make_submission
 from typer.testing import CliRunner
 
 from kkik_xl.cli import app
 from kkik_xl.coordinator.synthetic_submissions import synthetic_submission
-from kkik_xl.submission import Role, load_submission, save_submission
-from kkik_xl.submission.keys import create_key
+from kkik_xl.submission import Role, load_submission, save_submission, verify_submission
+from kkik_xl.submission.keys import KeyFileError, create_key, load_key_list, load_private_key
 from kkik_xl.submission.signing import sign
 
 runner = CliRunner()
@@ -25,7 +26,7 @@ def _keys(folder: Path) -> tuple[dict[str, Path], Path]:
     """A private key per signer and the coordinator's key list with all three public keys."""
     private, lines = {}, []
     for _, who in SIGNERS:
-        pem, pub = create_key(who, folder / who)
+        pem, pub = create_key(who, folder / who, "0180")
         private[who] = pem
         lines.append(pub.read_text(encoding="utf-8"))
     key_list = folder / "nycklar.txt"
@@ -77,7 +78,7 @@ def test_synthetic_submissions_are_labelled_in_the_merge_and_never_exported(tmp_
     path = _synthetic(tmp_path / "in")
     merged = runner.invoke(app, ["merge", str(tmp_path / "in"), "--out", str(tmp_path / "ut")])
     assert merged.exit_code == 0, merged.output
-    assert "SYNTETISKA DATA: 1 inlämningar" in merged.output
+    assert "SYNTETISKA DATA: 1 inlämning har" in merged.output
     doc = json.loads((tmp_path / "ut" / "varden.json").read_text("utf-8"))
     assert doc["syntetisk"] is True
     header = (tmp_path / "ut" / "varden.csv").read_text("utf-8").splitlines()[0]
@@ -96,3 +97,39 @@ def test_real_submissions_are_not_labelled_synthetic(tmp_path: Path) -> None:
     assert "SYNTETISKA" not in merged.output
     assert json.loads((tmp_path / "ut" / "varden.json").read_text("utf-8"))["syntetisk"] is False
     assert "syntetisk" not in (tmp_path / "ut" / "varden.csv").read_text("utf-8")
+
+
+def test_keys_of_another_municipality_do_not_count(tmp_path: Path) -> None:
+    """Three key holders of Stockholm (0180) sign Ale's (1440) submission: merge --keys rejects it."""
+    private, key_list = _keys(tmp_path / "nycklar")
+    inbox = tmp_path / "in"
+    other = save_submission(
+        make_submission({"U11401": 87.5}, kod="1440"), inbox / "1440_forskola_2025.kkik.json"
+    )
+    for role, who in SIGNERS:
+        args = ["sign", str(other), "--role", role, "--by", who, "--key", str(private[who])]
+        assert runner.invoke(app, args).exit_code == 0
+    result = runner.invoke(app, ["merge", str(inbox), "--out", str(tmp_path / "ut"), "--keys", str(key_list)])
+    assert result.exit_code == 1
+    rejected = pl.read_csv(tmp_path / "ut" / "avvisade.csv", separator=";")
+    assert rejected["fil"].to_list() == ["1440_forskola_2025.kkik.json"]
+    assert "hör till kommun 0180, men inlämningen gäller kommun 1440" in rejected["orsak"][0]
+
+
+def test_a_key_bound_to_a_role_signs_only_that_role(tmp_path: Path) -> None:
+    pem, pub = create_key("controller", tmp_path, "0180", Role.KONTROLLERAD)
+    sub = sign(make_submission(kod="0180"), Role.REGISTRERAD, "controller", key=load_private_key(pem), now=T)
+    problems = verify_submission(sub, load_key_list(pub))
+    assert problems == ["Signatur 1 (registrerad, controller): nyckeln " + sub.signatures[0].key_id  # type: ignore[operator]
+                        + " får bara signera som kontrollerad, inte som registrerad."]  # fmt: skip
+
+
+def test_old_key_list_lines_without_municipality_are_refused_with_a_way_out(tmp_path: Path) -> None:
+    _, pub = create_key("controller", tmp_path, "0180")
+    old = tmp_path / "gammal.txt"
+    old.write_text(";".join(pub.read_text(encoding="utf-8").split(";")[:3]) + "\n", encoding="utf-8")
+    sub = save_submission(make_submission(), tmp_path / "0180_forskola_2025.kkik.json")
+    result = runner.invoke(app, ["verify", str(sub), "--keys", str(old)])
+    assert result.exit_code == 2 and "saknar kommunkod" in result.output
+    with pytest.raises(KeyFileError, match=r"saknar kommunkod.*keys create --kommun"):
+        load_key_list(old)

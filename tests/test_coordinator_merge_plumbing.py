@@ -63,7 +63,7 @@ def test_directory_and_files_merge_with_every_reject_listed(tmp_path: Path) -> N
     assert "inga .kkik.json-filer" in reasons[str(tmp_path / "tom")]
     assert result.null_values == 1
     assert result.ignored == [str(inbox / "annat.txt")]
-    assert "1 andra filer" in "\n".join(summary_lines(result))
+    assert "1 fil till i katalogerna" in "\n".join(summary_lines(result))
     status = dict(zip(result.completeness["kpi"], result.completeness["status"], strict=True))
     assert (status["U00412"], status["U00442"], status["U11401"], status["U21401"]) == (
         "finns",

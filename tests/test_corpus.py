@@ -64,21 +64,21 @@ FINDINGS: dict[str, set[Key]] = {
         (P, "B9", "KKIK-VA-001"),
     },
     "forskola_tomma_formaterade_rader_1m.xlsx": set(),
-    "forskola_kolumner_i_fel_ordning.xlsx": {(P, None, "KKIK-LS-008"), (S, "B5", "KKIK-MA-002")},
+    "forskola_kolumner_i_fel_ordning.xlsx": {(P, None, "KKIK-LS-008"), (None, None, "KKIK-MA-002")},
     "forskola_extra_kolumn.xlsx": {
         (P, "E1", "KKIK-LS-007"),
         (P, "E9", "KKIK-PN-001"),  # the extra column is still searched for personnummer
-        (S, "B5", "KKIK-MA-002"),
+        (None, None, "KKIK-MA-002"),
     },
-    "forskola_kolumn_saknas.xlsx": {(P, None, "KKIK-LS-004"), (S, "B5", "KKIK-MA-002")},
-    "forskola_bytt_bladnamn.xlsx": {(S, "B5", "KKIK-MA-002")},  # the Table is found by its name
-    "forskola_bytt_bladnamn_utan_tabell.xlsx": {(P, None, "KKIK-LS-009"), (S, "B5", "KKIK-MA-002")},
+    "forskola_kolumn_saknas.xlsx": {(P, None, "KKIK-LS-004"), (None, None, "KKIK-MA-002")},
+    "forskola_bytt_bladnamn.xlsx": {(None, None, "KKIK-MA-002")},  # the Table is found by its name
+    "forskola_bytt_bladnamn_utan_tabell.xlsx": {(P, None, "KKIK-LS-009"), (None, None, "KKIK-MA-002")},
     "forskola_foraldrad_mall.xlsx": {(S, "B2", "KKIK-MA-001")},
     "forskola_mall_for_2024.xlsx": {(S, "B4", "KKIK-MA-005")},
     "sarskilt_boende_kvalitetskolumner_saknas.xlsx": {
         ("Kvalitet", None, "KKIK-LS-004"),  # Nattfasta and Läkemedelsgenomgång (COUNTS)
         ("Kvalitet", None, "KKIK-MA-004"),
-        (S, "B5", "KKIK-MA-002"),
+        (None, None, "KKIK-MA-002"),
     },
     "forskola_sparad_som_xls.xls": {(P, "B6", "KKIK-LS-001")},
     "forskola_sparad_som_ods.ods": {(P, "B6", "KKIK-LS-001")},

@@ -86,7 +86,7 @@ def test_the_marked_copy_shows_the_deliberate_errors(demo_run: tuple[Path, str])
     assert ws["B5"].fill.fgColor.rgb != ws["B4"].fill.fgColor.rgb
 
 
-def test_every_template_is_submitted_and_signed_by_two_people(demo_run: tuple[Path, str]) -> None:
+def test_every_template_is_submitted_synthetic_and_signed_by_three_people(demo_run: tuple[Path, str]) -> None:
     out, _ = demo_run
     subs = sorted((out / "3_inlamningar").glob("*.kkik.json"))
     assert {p.name for p in subs} == {f"1440_{t.id}_2025.kkik.json" for t in CATALOGUE.templates}
@@ -95,14 +95,23 @@ def test_every_template_is_submitted_and_signed_by_two_people(demo_run: tuple[Pa
         leaks = [v for v in _texts(doc) if not _HASH.fullmatch(v) and contains_personnummer(v)]
         assert not leaks, path.name
         signatures = doc["signatures"]
-        assert [s["role"] for s in signatures] == ["registrerad", "kontrollerad"]
-        assert len({s["by"] for s in signatures}) == 2
+        assert [s["role"] for s in signatures] == ["registrerad", "kontrollerad", "godkand"]
+        assert len({s["by"] for s in signatures}) == 3
+        assert doc["rules_version"].startswith("syntetisk (")
 
 
 def test_coordinator_outputs_and_summary(demo_run: tuple[Path, str]) -> None:
     out, summary = demo_run
     kolada = (out / "4_sammanstallning" / "kolada.csv").read_text(encoding="utf-8").splitlines()
-    assert kolada[0] == "kpi;kommunkod;år;kön;värde"
+    assert kolada[0] == "kpi;kommunkod;år;kön;värde;syntetisk"
+    assert all(line.endswith(";ja") for line in kolada[1:])
+    merged = json.loads((out / "4_sammanstallning" / "varden.json").read_text(encoding="utf-8"))
+    assert merged["syntetisk"] is True
+    merge_log = "\n".join(p.read_text(encoding="utf-8") for p in (out / "logg").glob("*sammanstall*"))
+    assert "SYNTETISKA DATA" in merge_log
+    status = (out / "4_sammanstallning" / "fullstandighet.csv").read_text(encoding="utf-8")
+    assert "osignerad" not in status and "saknas" not in status
+    assert "ja (3 roller)" in summary and "Sammanställningen: " in summary
     assert {line.split(";")[1] for line in kolada[1:]} == {"1440"}
     html = (out / "6_rapport" / "jamforelse_1440_2025.html").read_text(encoding="utf-8")
     assert "Ale" in html and "SYNTETISK" in html

@@ -16,7 +16,7 @@ from xlsx_builders import template_workbook
 
 from kkik_xl.catalogue import CATALOGUE
 from kkik_xl.excel.result import ReadError
-from kkik_xl.excel.template_builder import write_template
+from kkik_xl.excel.template_builder import DEFAULT_YEAR, write_template
 from kkik_xl.excel.template_fill import fill_template
 from kkik_xl.findings import Severity
 from kkik_xl.rules import fingerprint_check, validate_workbook
@@ -84,7 +84,7 @@ def test_a_changed_structure_is_reported_by_the_fingerprint(filled: Path, tmp_pa
     def rename_sheet(wb: openpyxl.Workbook) -> None:
         wb["Instruktioner"].title = "Min instruktion"
 
-    assert _template_findings(_copy(filled, tmp_path, rename_sheet)) == [("_meta", "B5", "KKIK-MA-002")]
+    assert _template_findings(_copy(filled, tmp_path, rename_sheet)) == [(None, None, "KKIK-MA-002")]
 
 
 def test_a_missing_input_sheet_is_an_error_not_a_crash(filled: Path, tmp_path: Path) -> None:
@@ -93,8 +93,8 @@ def test_a_missing_input_sheet_is_an_error_not_a_crash(filled: Path, tmp_path: P
 
     report = validate_workbook(_copy(filled, tmp_path, drop_sheet))
     assert places(f for f in report.findings if f.code.startswith(("KKIK-MA-", "KKIK-LS-"))) == [
+        (None, None, "KKIK-MA-002"),  # the whole workbook first
         ("Placeringar", None, "KKIK-LS-009"),
-        ("_meta", "B5", "KKIK-MA-002"),
     ]
     assert report.has_errors
     assert all(r.value is None for r in report.results)
@@ -112,7 +112,7 @@ def _rename_header(new: str) -> object:
 def test_a_header_with_other_case_and_spaces_is_read_with_a_warning(filled: Path, tmp_path: Path) -> None:
     path = _copy(filled, tmp_path, _rename_header("önskat  placeringsdatum "))
     report = validate_workbook(path)
-    assert _template_findings(path) == [("Placeringar", "B1", "KKIK-LS-006"), ("_meta", "B5", "KKIK-MA-002")]
+    assert _template_findings(path) == [(None, None, "KKIK-MA-002"), ("Placeringar", "B1", "KKIK-LS-006")]
     assert next(r for r in report.results if r.kpi == "U11401").rows_used == len(ROWS)
 
 
@@ -120,9 +120,9 @@ def test_a_renamed_column_is_missing_plus_unknown(filled: Path, tmp_path: Path) 
     path = _copy(filled, tmp_path, _rename_header("Önskad dag"))
     report = validate_workbook(path)
     assert _template_findings(path) == [
+        (None, None, "KKIK-MA-002"),
         ("Placeringar", "B1", "KKIK-LS-007"),
         ("Placeringar", None, "KKIK-LS-004"),
-        ("_meta", "B5", "KKIK-MA-002"),
     ]
     # One finding for the column, not one per row.
     assert not [f for f in report.findings if f.code == "KKIK-VA-001"]
@@ -205,7 +205,7 @@ def test_the_fingerprint_is_skipped_with_a_reason_for_huge_or_unopenable_files(
     found = [f for f in validate_workbook(path).findings if f.code == "KKIK-MA-006"]
     assert [(f.sheet, f.severity, f.message) for f in found] == [
         (
-            "_meta",
+            None,
             Severity.INFO,
             "Mallens struktur (fingeravtrycket) kontrollerades inte: filen är större än 0 MB.",
         )
@@ -224,3 +224,22 @@ def test_the_fingerprint_is_skipped_with_a_reason_for_huge_or_unopenable_files(
             "(KeyError).",
         )
     ]
+
+
+def test_a_template_made_before_the_validation_normalisation_is_still_recognised(tmp_path: Path) -> None:
+    """Workbooks filled in from earlier templates carry the literal fingerprint in ``_meta``."""
+    import io
+
+    from kkik_xl.excel import template_builder
+    from kkik_xl.excel.fingerprint import fingerprint
+
+    draft = template_builder.build_template("forskola", DEFAULT_YEAR)
+    literal = fingerprint(openpyxl.load_workbook(io.BytesIO(draft)), literal=True)
+    old = template_builder._build(CATALOGUE.template("forskola"), DEFAULT_YEAR, literal)
+    path = tmp_path / "forskola_tidigare_mall.xlsx"
+    path.write_bytes(old)
+    assert openpyxl.load_workbook(path)["_meta"]["B5"].value == literal
+    assert _template_findings(path) == []
+    wrong = template_builder._build(CATALOGUE.template("forskola"), DEFAULT_YEAR, "0" * 64)
+    path.write_bytes(wrong)
+    assert _template_findings(path) == [(None, None, "KKIK-MA-002")]

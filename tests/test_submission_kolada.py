@@ -26,20 +26,16 @@ def test_display_value_rounds_half_away_from_zero_with_catalogue_decimals() -> N
 
 
 def test_rows_follow_the_catalogue_order() -> None:
-    a = make_submission({"U11402": 3.456, "U11401": 87.46}, kod="0180")
-    b = make_submission({"U11401": 50.0, "U11402": None}, kod="0114")
-    export = kolada_rows([a, b])
+    values = [("U11402", "0180", 2025, "T", 3.456), ("U11401", "0180", 2025, "T", 87.46)]
+    rows = kolada_rows([*values, ("U11401", "0114", 2025, "T", 50.0), ("U99999", "0180", 2025, "T", 1.0)])
     order = [m.kpi for m in CATALOGUE.measures]
     assert order.index("U11401") < order.index("U11402")
     decimals = CATALOGUE.measure("U11402").decimals
-    assert export.rows == [
+    assert rows == [
         ("U11401", "0114", 2025, "T", "50,0"),
         ("U11401", "0180", 2025, "T", "87,5"),
         ("U11402", "0180", 2025, "T", display_value(3.456, decimals)),
     ]
-    assert export.missing == ["U11402 för 0114 år 2025: inga rader"]
-    clash = kolada_rows([a, make_submission({"U11401": 80.0}, kod="0180")])
-    assert clash.conflicts and "olika värden" in clash.conflicts[0]
 
 
 def test_export_kolada_command(tmp_path: Path) -> None:
@@ -63,10 +59,18 @@ def test_export_kolada_command(tmp_path: Path) -> None:
     assert not out.exists()
 
 
-def test_unknown_kpi_is_reported_not_exported() -> None:
+def test_unknown_kpi_is_reported_not_exported(tmp_path: Path) -> None:
     sub = make_submission({"U11401": 50.0})
     odd = sub.measures[0].model_copy(update={"kpi": "U99999"})
-    export = kolada_rows([sub.model_copy(update={"measures": [odd]})])
-    assert export.rows == [] and "U99999" in export.conflicts[0]
     problems = verify_submission(sub.model_copy(update={"measures": [odd]}))
     assert f"U99999 finns inte i katalogen {CATALOGUE.version}." in problems
+
+
+def test_rounding_per_unit_is_the_one_documented_in_definitioner() -> None:
+    """Per cent, index and ratios one decimal; days and counts of people whole (docs/definitioner.md)."""
+    for m in CATALOGUE.measures:
+        ratio = m.unit.value == "antal" and " per " in m.title
+        expected = {"%": 1, "index": 1, "dagar": 0, "antal": 1 if ratio else 0}.get(m.unit.value, m.decimals)
+        assert m.decimals == expected, (m.kpi, m.unit, m.decimals)
+    text = (Path(__file__).parents[1] / "docs" / "definitioner.md").read_text(encoding="utf-8")
+    assert "Avrundning som Kolada publicerar" in text

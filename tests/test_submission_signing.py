@@ -20,7 +20,7 @@ from kkik_xl.submission import (
     verify_submission,
 )
 from kkik_xl.submission.keys import create_key, load_key_list, load_private_key
-from kkik_xl.submission.model import Submission
+from kkik_xl.submission.model import Submission, parse_role
 from kkik_xl.submission.signing import SigningError, sign
 
 runner = CliRunner()
@@ -83,7 +83,7 @@ def test_hand_edited_signature_chain_is_detected() -> None:
 
 def test_ed25519_signatures_are_checked_against_the_key_list(tmp_path: Path) -> None:
     names = ("handläggare", "controller", "chef")
-    keys = {n: create_key(n, tmp_path / n) for n in names}
+    keys = {n: create_key(n, tmp_path / n, "0180") for n in names}
     key_list = tmp_path / "nycklar.txt"
     key_list.write_text("# samordnarens lista\n" + "".join(keys[n][1].read_text() for n in names))
     sub = make_submission()
@@ -130,11 +130,17 @@ def test_sign_and_verify_commands(tmp_path: Path) -> None:
 
 
 def test_keys_create_command(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["keys", "create", "--by", "controller", "--out", str(tmp_path)])
+    args = ["keys", "create", "--by", "controller", "--kommun", "Ale", "--roll", "Kontrollerad"]
+    result = runner.invoke(app, [*args, "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
     [pub] = tmp_path.glob("*.pub.txt")
-    [(kid, (name, _))] = load_key_list(pub).items()
-    assert name == "controller" and (tmp_path / f"{kid}.pem").is_file()
+    [(kid, entry)] = load_key_list(pub).items()
+    assert entry.name == "controller" and (tmp_path / f"{kid}.pem").is_file()
+    assert (entry.municipality, entry.role) == ("1440", Role.KONTROLLERAD)
+    unknown = runner.invoke(
+        app, ["keys", "create", "--by", "x", "--kommun", "Atlantis", "--out", str(tmp_path)]
+    )
+    assert unknown.exit_code == 2 and "ingen kommun" in unknown.output
 
 
 def test_a_changed_unsigned_file_cannot_be_signed() -> None:
@@ -142,3 +148,27 @@ def test_a_changed_unsigned_file_cannot_be_signed() -> None:
     changed = sub.model_copy(update={"year": 2024})
     with pytest.raises(SigningError, match="har ändrats"):
         sign(changed, Role.REGISTRERAD, "handläggare", now=T1)
+
+
+@pytest.mark.parametrize(
+    ("spelling", "role"),
+    [("godkänd", Role.GODKAND), ("GODKÄND", Role.GODKAND), ("Godkand", Role.GODKAND),
+     ("Registrerad", Role.REGISTRERAD), (" KONTROLLERAD ", Role.KONTROLLERAD)],
+)  # fmt: skip
+def test_role_is_accepted_in_swedish_spelling_and_any_case(spelling: str, role: Role) -> None:
+    assert parse_role(spelling) is role
+
+
+def test_cli_signs_with_godkand_spelled_in_swedish(tmp_path: Path) -> None:
+    path = save_submission(make_submission(), tmp_path / "0180_forskola_2025.kkik.json")
+    for spelling, who in (
+        ("Registrerad", "handläggare"),
+        ("KONTROLLERAD", "controller"),
+        ("godkänd", "chef"),
+    ):
+        result = runner.invoke(app, ["sign", str(path), "--role", spelling, "--by", who])
+        assert result.exit_code == 0, result.output
+    assert "nu fullständigt signerad" in result.output
+    assert is_fully_signed(load_submission(path))
+    unknown = runner.invoke(app, ["sign", str(path), "--role", "chef", "--by", "x"])
+    assert unknown.exit_code == 2 and "Rollen 'chef' finns inte" in unknown.output

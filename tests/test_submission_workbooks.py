@@ -58,6 +58,7 @@ def _scanned_text(path: Path) -> str:
 
 SHAPED = "121212-1213"  # shaped like a personnummer but with a wrong check digit: not flagged by the rules
 SHAPE = re.compile(r"(?<!\d)(?:\d{6}|\d{8})[-+]?\d{4}(?!\d)")
+HEX_DIGEST = re.compile(r"(?:sha256:)?[0-9a-f]{64}")
 
 
 def _strings(value: Any) -> list[str]:
@@ -93,7 +94,8 @@ def test_submit_writes_verifiable_submission_without_personal_data(tmp_path: Pat
     assert bool(ids) == has_ids
     leaked = sorted(v for v in ids if v in text)
     assert not leaked, f"ID-värden i inlämningen: {leaked}"
-    strings = "\n".join(_strings(json.loads(text)))  # computed numbers like 590885.7300000001 are no text
+    # computed numbers like 590885.7300000001 are no text; hex digests (fingerprint, checksums) are no text
+    strings = "\n".join(s for s in _strings(json.loads(text)) if not HEX_DIGEST.fullmatch(s))
     assert not find_personnummer(strings), "personnummer i inlämningen"
     assert not SHAPE.search(strings), "något som liknar ett personnummer i inlämningen"
     if sub.findings.warning_list:
@@ -202,3 +204,15 @@ def test_verify_with_workbook_catches_a_forged_value_with_a_recomputed_checksum(
     assert f"{first.kpi}: inlämningen har värdet {forged_value!r}, arbetsboken ger {first.value!r}" in (
         against.output
     )
+
+
+def test_submit_syntetisk_marks_the_file_and_export_refuses_it(tmp_path: Path) -> None:
+    book = filled_workbook(tmp_path, "forskola")
+    result = runner.invoke(app, ["submit", str(book), "--out", str(tmp_path), "--syntetisk"])
+    assert result.exit_code == 0 and "SYNTETISKA DATA" in result.output, result.output
+    path = tmp_path / "0180_forskola_2025.kkik.json"
+    sub = load_submission(path)
+    assert sub.is_synthetic() and sub.rules_version.startswith("syntetisk (kkik-xl ")
+    assert verify_submission(sub) == []
+    refused = runner.invoke(app, ["export-kolada", str(path), "--out", str(tmp_path / "k.csv")])
+    assert refused.exit_code == 1 and "syntetisk inlämning" in refused.output

@@ -96,3 +96,48 @@ def test_filled_cells_take_the_column_format(template_bytes: bytes, tmp_path: Pa
     for cell in ws[3]:
         assert cell.protection.locked is False and cell.alignment.vertical == "top", cell.coordinate
     assert [c.number_format for c in ws[3]] == ["@", "yyyy-mm-dd", "yyyy-mm-dd", "@"]
+
+
+def test_normalise_formula_ignores_quotes_around_sheet_names() -> None:
+    """LibreOffice writes ``Placeringar!$B$2`` where the template has ``'Placeringar'!$B$2``."""
+    assert normalise_formula("=COUNTA('Placeringar'!$B$2:$B$9)") == normalise_formula(
+        "=COUNTA(Placeringar!$B$2:$B$9)"
+    )
+    assert normalise_formula("=SUM('Ann''s'!A1)") == "SUM(ANN'S!A1)"
+    assert normalise_formula("=SUM('E-post'!A1)") != normalise_formula("=SUM('E-mejl'!A1)")
+
+
+def _validation_of(wb: Workbook, sqref: str) -> object:
+    return next(dv for dv in wb["Placeringar"].data_validations.dataValidation if str(dv.sqref) == sqref)
+
+
+def test_validations_compare_as_libreoffice_rewrites_them(template_bytes: bytes) -> None:
+    """A bounded range, an explicit ``between``, a second value 0 and ``0`` for ``0.0`` are no change."""
+    wb = _load(template_bytes)
+    before = fingerprint(wb)
+    text, date = _validation_of(wb, "A2:A1048576"), _validation_of(wb, "B2:B1048576")
+    text.sqref, text.formula2 = "A2:A1001", "0"  # type: ignore[attr-defined]
+    date.sqref, date.operator = "B2:B1001", "between"  # type: ignore[attr-defined]
+    rewritten = _roundtrip(wb)
+    assert fingerprint(rewritten) == before
+    assert fingerprint(rewritten, literal=True) != fingerprint(_load(template_bytes), literal=True)
+
+
+@pytest.mark.parametrize(
+    ("attribute", "value"),
+    [("sqref", "C2:C1048576"), ("formula1", "44563"), ("operator", "notBetween"), ("type", "whole")],
+)
+def test_a_real_change_of_a_validation_still_changes_the_fingerprint(
+    template_bytes: bytes, attribute: str, value: str
+) -> None:
+    wb = _load(template_bytes)
+    before = fingerprint(wb)
+    setattr(_validation_of(wb, "B2:B1048576"), attribute, value)
+    assert fingerprint(_roundtrip(wb)) != before
+
+
+def test_a_start_row_moved_down_changes_the_fingerprint(template_bytes: bytes) -> None:
+    wb = _load(template_bytes)
+    before = fingerprint(wb)
+    _validation_of(wb, "B2:B1048576").sqref = "B9:B1048576"  # type: ignore[attr-defined]
+    assert fingerprint(_roundtrip(wb)) != before

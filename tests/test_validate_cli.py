@@ -41,7 +41,7 @@ def _clean_rows(n: int = 6) -> list[dict[str, object]]:
 def test_clean_file_exits_0(blank: Path, tmp_path: Path) -> None:
     result = runner.invoke(app, ["validate", str(_filled(blank, tmp_path, _clean_rows()))])
     assert result.exit_code == 0, result.output
-    assert "0 fel, 0 varning, 0 information" in result.output
+    assert "0 fel, 0 varningar, 0 upplysningar" in result.output
     assert "Inga anmärkningar." in result.output
 
 

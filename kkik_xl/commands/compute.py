@@ -17,6 +17,7 @@ from kkik_xl.commands.settings_option import SettingsOption, settings_params
 from kkik_xl.computation import Computation, UsageError, compute_file
 from kkik_xl.excel.result import ReadError
 from kkik_xl.findings import SEVERITY_SV
+from kkik_xl.sv_text import counted
 
 MAX_FINDINGS_SHOWN = 50
 
@@ -111,7 +112,7 @@ def print_table(comp: Computation, console: Console) -> None:
         console.print(findings_table(comp))
         hidden = len(comp.findings) - MAX_FINDINGS_SHOWN
         if hidden > 0:
-            console.print(f"… och {hidden} anmärkningar till. Alla visas med --format json.")
+            console.print(f"… och {counted(hidden, 'anmärkning')} till. Alla visas med --format json.")
 
 
 def compute(

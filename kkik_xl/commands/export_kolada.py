@@ -2,47 +2,64 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
+import polars as pl
 import typer
 
 from kkik_xl.commands.submit import fail
-from kkik_xl.submission.io import SubmissionError, load_submission, write_atomic
-from kkik_xl.submission.keys import KeyFileError, PublicKeys, load_key_list
+from kkik_xl.coordinator.merge import MergeResult, merge
+from kkik_xl.coordinator.presentation import SYNTHETIC_BANNER
+from kkik_xl.coordinator.submissions import read_submission
+from kkik_xl.submission.io import write_atomic
+from kkik_xl.submission.keys import KeyFileError, load_key_list
 from kkik_xl.submission.kolada import kolada_rows, to_csv
-from kkik_xl.submission.model import Submission
-from kkik_xl.submission.signing import is_fully_signed
-from kkik_xl.submission.verify import verify_submission
+from kkik_xl.sv_text import counted
+
+ALLOW_SYNTHETIC = "--tillat-syntetiska"
 
 
-def _load_all(files: list[Path], public: PublicKeys | None) -> tuple[list[Submission], list[str]]:
-    subs: list[Submission] = []
-    problems: list[str] = []
-    for path in files:
-        try:
-            sub = load_submission(path)
-        except SubmissionError as err:
-            problems.append(f"{path.name}: {err.reason}")
-            continue
-        problems += [f"{path.name}: {p}" for p in verify_submission(sub, public)]
-        if sub.is_synthetic():
-            problems.append(f"{path.name}: syntetisk inlämning (påhittade siffror), aldrig till Kolada.")
-        subs.append(sub)
-    return subs, problems
+def conflict_lines(result: MergeResult, outcome: str) -> list[str]:
+    """``U11401 för 0180 år 2025: <explanation naming the files>`` for every conflict with ``outcome``."""
+    conflicts = result.resolution.conflicts.filter(pl.col("utfall") == outcome)
+    return [
+        f"{r['kpi']} för {r['kommunkod']} år {r['år']}: {r['förklaring']}"
+        for r in conflicts.iter_rows(named=True)
+    ]
+
+
+def problems_of(result: MergeResult, allow_synthetic: bool) -> list[str]:
+    """Why nothing may be exported: rejected files, unresolved conflicts, synthetic data not allowed."""
+    problems = [f"{name}: {reason}" for name, reason in result.rejected]
+    problems += conflict_lines(result, "olöst")
+    if not allow_synthetic:
+        problems += [
+            f"{name}: syntetisk inlämning (påhittade siffror), aldrig till Kolada. "
+            f"Vill du ändå prova exporten, ange {ALLOW_SYNTHETIC}."
+            for name in result.synthetic
+        ]
+    return problems
 
 
 def export_kolada(
-    files: Annotated[list[Path], typer.Argument(help="Inlämningsfiler (.kkik.json).")],
+    files: Annotated[list[Path], typer.Argument(help="Inlämningsfiler (.kkik.json) eller kataloger.")],
     out: Annotated[Path, typer.Option("--out", help="CSV-filen som skrivs.")] = Path("kolada.csv"),
     keys: Annotated[
         Path | None, typer.Option("--keys", help="Samordnarens lista över publika nycklar.")
     ] = None,
+    allow_synthetic: Annotated[
+        bool,
+        typer.Option(ALLOW_SYNTHETIC, help="Exportera även syntetiska demodata (filen märks syntetisk)."),
+    ] = False,
 ) -> None:
     """Skriv raderna att mata in i Kolada: kpi;kommunkod;år;kön;värde, i katalogens ordning.
 
-    Värdena avrundas som Kolada visar dem (antal decimaler från katalogen). Filer som inte går att
-    läsa eller vars kontrollsummor eller signaturer inte stämmer stoppar exporten (slutkod 1).
+    Värdena avrundas som Kolada visar dem (antal decimaler från katalogen). Samma regel som merge:
+    en senare, fullt signerad inlämning ersätter en äldre med annat värde. Filer som inte går att
+    läsa (slutkod 2), vars kontrollsummor eller signaturer inte stämmer, olösta konflikter och
+    syntetiska data (utan --tillat-syntetiska) stoppar exporten (slutkod 1); ingen fil skrivs då.
 
     Exempel: kkik-xl export-kolada inlamning/*.kkik.json --out kolada.csv
     """
@@ -50,19 +67,24 @@ def export_kolada(
         public = load_key_list(keys) if keys is not None else None
     except KeyFileError as err:
         raise fail(err.reason, 2) from None
-    subs, problems = _load_all(files, public)
-    export = kolada_rows(subs)
-    problems += export.conflicts
+    result = merge(files, partial(read_submission, keys=public))
+    problems = problems_of(result, allow_synthetic)
     if problems:
         typer.echo(f"Ingen export: {len(problems)} problem.")
         for p in problems:
             typer.echo(f"  – {p}")
-        raise typer.Exit(1)
-    write_atomic(out, to_csv(export.rows))
-    typer.echo(f"Skrev {len(export.rows)} rader till {out}.")
-    for line in export.missing:
+        raise typer.Exit(2 if result.unreadable else 1)
+    merged = result.resolution.merged
+    rows = kolada_rows(merged.select("kpi", "kommunkod", "år", "kön", "värde").iter_rows())
+    write_atomic(out, to_csv(rows, synthetic=bool(result.synthetic)))
+    typer.echo(f"Skrev {counted(len(rows), 'rad')} till {out}.")
+    if result.synthetic:
+        typer.echo(f"{SYNTHETIC_BANNER} Filen har kolumnen syntetisk och får aldrig matas in i Kolada.")
+    for line in conflict_lines(result, "löst"):
+        typer.echo(f"  Löst konflikt: {line}")
+    for line in result.missing:
         typer.echo(f"  Inget värde (ingen rad): {line}")
-    unsigned = [f.name for f, s in zip(files, subs, strict=True) if not is_fully_signed(s)]
+    unsigned = sorted(set(merged.filter(~pl.col("fullt_signerad"))["fil"].to_list()))
     if unsigned:
         typer.echo(f"Obs! Inte fullständigt signerade: {', '.join(unsigned)}.")
 

@@ -10,13 +10,13 @@ import typer
 from kkik_xl.commands.submit import fail
 from kkik_xl.submission.io import SubmissionError, load_submission, save_submission
 from kkik_xl.submission.keys import KeyFileError, load_private_key
-from kkik_xl.submission.model import ROLE_SV, Role
+from kkik_xl.submission.model import ROLE_SV, ROLES_TEXT, parse_role
 from kkik_xl.submission.signing import SigningError, next_role, sign
 
 
 def sign_command(
     file: Annotated[Path, typer.Argument(help="Inlämningsfilen (.kkik.json).")],
-    role: Annotated[Role, typer.Option("--role", help="registrerad, kontrollerad eller godkand.")],
+    role: Annotated[str, typer.Option("--role", help=f"{ROLES_TEXT.capitalize()} (godkand går också).")],
     by: Annotated[str, typer.Option("--by", help="Din roll eller ditt namn, till exempel ”controller”.")],
     key: Annotated[
         Path | None,
@@ -29,28 +29,32 @@ def sign_command(
 ) -> None:
     """Signera en inlämningsfil i en roll (fyra ögon: en person per roll, i ordning).
 
-    Ordningen är registrerad → kontrollerad → godkand. Samma person får inte signera två roller,
-    och en ändring av innehållet efter en signatur gör signaturen ogiltig.
+    Tre roller i ordningen registrerad → kontrollerad → godkänd; inlämningen är fullständigt
+    signerad när alla tre har signerat. Rollen får skrivas med valfria versaler. Samma person får
+    inte signera två roller, och en ändring av innehållet efter en signatur gör signaturen ogiltig.
     Slutkod 1 när signaturen inte är tillåten, 2 när filen inte kan läsas.
 
     Exempel: kkik-xl sign 0180_forskola_2025.kkik.json --role kontrollerad --by "controller"
     """
+    chosen = parse_role(role)
+    if chosen is None:
+        raise fail(f"Rollen {role!r} finns inte; ange {ROLES_TEXT}.", 2)
     try:
         sub = load_submission(file)
         private = load_private_key(key) if key is not None else None
     except (SubmissionError, KeyFileError) as err:
         raise fail(str(err), 2) from None
     try:
-        signed = sign(sub, role, by, key=private)
+        signed = sign(sub, chosen, by, key=private)
     except SigningError as err:
         raise fail(err.reason, 1) from None
     save_submission(signed, file)
     following = next_role(signed)
-    typer.echo(f"Signerade {file.name} som {ROLE_SV[role]} ({by.strip()}).")
+    typer.echo(f"Signerade {file.name} som {ROLE_SV[chosen]} ({by.strip()}).")
     if following is None:
         typer.echo("Inlämningen är nu fullständigt signerad och kan skickas till samordnaren.")
     else:
-        typer.echo(f"Nästa signatur: {ROLE_SV[following]}, av en annan person.")
+        typer.echo(f"Nästa signatur: {ROLE_SV[following]}, av en annan person (tre roller behövs).")
 
 
 def register(app: typer.Typer) -> None:

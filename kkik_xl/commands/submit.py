@@ -10,6 +10,7 @@ from rich.console import Console
 
 from kkik_xl.commands.settings_option import SettingsOption, settings_params
 from kkik_xl.computation import UsageError
+from kkik_xl.coordinator.presentation import SYNTHETIC_BANNER
 from kkik_xl.excel.marking import WORKING_FILE_SV, marked_path
 from kkik_xl.excel.result import ReadError
 from kkik_xl.submission.build import build_submission, refusal_reasons
@@ -29,6 +30,14 @@ def submit(
     workbook: Annotated[Path, typer.Argument(help="Den ifyllda och validerade mallen (.xlsx).")],
     out: Annotated[Path, typer.Option("--out", help="Mapp där inlämningsfilen skrivs.")] = Path("."),
     installning: SettingsOption = None,
+    syntetisk: Annotated[
+        bool,
+        typer.Option(
+            "--syntetisk",
+            help="Märk inlämningen som syntetisk (påhittade siffror för demo och test); "
+            "den kan aldrig exporteras till Kolada.",
+        ),
+    ] = False,
 ) -> None:
     """Skapa inlämningsfilen <kommunkod>_<mall>_<år>.kkik.json från en ifylld mall.
 
@@ -67,12 +76,14 @@ def submit(
             console.print(f"{WORKING_FILE_SV} Lämna in {working.name}: kkik-xl submit {working}")
         raise typer.Exit(1)
     try:
-        sub = build_submission(prep)
+        sub = build_submission(prep, synthetic=syntetisk)
     except UsageError as err:
         raise fail(err.reason, 1) from None
     path = save_submission(sub, out / sub.file_name())
     defined = sum(m.value is not None for m in sub.measures)
     console.print(f"Skrev {path} ({defined} av {len(sub.measures)} mått med värde).")
+    if sub.is_synthetic():
+        console.print(f"{SYNTHETIC_BANNER} Inlämningen är märkt syntetisk.")
     console.print(f'Nästa steg: kkik-xl sign {path} --role registrerad --by "din roll"')
 
 

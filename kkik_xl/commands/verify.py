@@ -15,6 +15,7 @@ from kkik_xl.submission.keys import KeyFileError, PublicKeys, load_key_list
 from kkik_xl.submission.model import ROLE_SV
 from kkik_xl.submission.signing import is_fully_signed
 from kkik_xl.submission.verify import compare_with_workbook, verify_submission
+from kkik_xl.sv_text import counted
 
 
 def verify(
@@ -48,7 +49,7 @@ def verify(
         except UsageError as err:
             problems.append(err.reason)
     if problems:
-        typer.echo(f"{file.name}: {len(problems)} avvikelser.")
+        typer.echo(f"{file.name}: {counted(len(problems), 'avvikelse')}.")
         for p in problems:
             typer.echo(f"  – {p}")
         raise typer.Exit(1)

@@ -12,6 +12,8 @@ from typing import Any
 
 import polars as pl
 
+from kkik_xl.coordinator.values import published_column
+
 KEY = ["kommunkod", "kpi", "år", "kön"]
 # Columns of the frame given to :func:`resolve`: one row per value per submission file.
 ENTRY_SCHEMA: dict[str, Any] = {
@@ -79,12 +81,13 @@ def _report(ranked: pl.DataFrame, winners: pl.DataFrame) -> pl.DataFrame:
     conflicting = winners.filter(pl.col("_values") > 1).select(
         *KEY, pl.col("fil").alias("vinnare"), "senaste_tid", "senaste_unik", "löst"
     )
+    shown = ranked.with_columns(published_column(ranked, "värde").alias("_visat"))
     listed = (
-        ranked.join(conflicting.select(*KEY, "vinnare"), on=KEY)
+        shown.join(conflicting.select(*KEY, "vinnare"), on=KEY)
         .sort("fil")
         .group_by(KEY)
         .agg(
-            (pl.col("fil") + "=" + pl.col("värde").cast(pl.String)).str.join("; ").alias("värden"),
+            (pl.col("fil") + "=" + pl.col("_visat")).str.join("; ").alias("värden"),
             pl.col("fil").filter(pl.col("fil") != pl.col("vinnare")).alias("andra"),
         )
     )

@@ -44,6 +44,7 @@ class Loaded:
     time: datetime | None
     values: tuple[tuple[str, str, float | None], ...]  # (kpi, kön, värde)
     synthetic: bool = False  # invented demo/test figures
+    undefined: tuple[tuple[str, str], ...] = ()  # (kpi, Swedish reason) of measures without a value
 
 
 Reader = Callable[[Path], Loaded]
@@ -60,6 +61,8 @@ class MergeResult:
     null_values: int = 0
     ignored: list[str] = field(default_factory=list)  # other files in the directories given
     synthetic: list[str] = field(default_factory=list)  # accepted files with invented figures
+    missing: list[str] = field(default_factory=list)  # "U11402 för 0114 år 2025: inga rader (fil)"
+    unreadable: list[str] = field(default_factory=list)  # rejected files that could not be read at all
 
 
 def expand(paths: list[Path]) -> tuple[list[Path], list[tuple[str, str]], list[str]]:
@@ -100,6 +103,29 @@ def _labels(files: list[Path]) -> list[str]:
     return [p.name if names[p.name] == 1 else str(p) for p in files]
 
 
+def _read(reader: Reader, path: Path) -> Loaded:
+    """``reader(path)``; an unexpected error in one file rejects that file, never the whole merge."""
+    try:
+        return reader(path)
+    except (ValueError, ArithmeticError, RecursionError, TypeError, MemoryError) as exc:
+        raise Rejected(f"Filen kunde inte läsas ({exc.__class__.__name__}); be om en ny fil.") from exc
+
+
+def _entries(label: str, loaded: Loaded, missing: list[str]) -> list[tuple[object, ...]]:
+    """One ``ENTRY_SCHEMA`` row per value of ``loaded``; measures without a value go to ``missing``."""
+    reasons = dict(loaded.undefined)
+    rows: list[tuple[object, ...]] = []
+    for kpi, gender, value in loaded.values:
+        if value is None:
+            why = reasons.get(kpi) or "inget värde"
+            missing.append(f"{kpi} för {loaded.kommunkod} år {loaded.year}: {why} ({label})")
+        else:
+            rows.append(
+                (label, loaded.kommunkod, kpi, loaded.year, gender, value, loaded.time, loaded.fully_signed)
+            )
+    return rows
+
+
 def merge(paths: list[Path], reader: Reader) -> MergeResult:
     """Read, check and merge ``paths`` (files and directories)."""
     files, rejected, ignored = expand(paths)
@@ -107,12 +133,15 @@ def merge(paths: list[Path], reader: Reader) -> MergeResult:
     entry_rows: list[tuple[object, ...]] = []
     accepted: list[str] = []
     synthetic: list[str] = []
-    nulls = 0
+    missing: list[str] = []
+    unreadable = [name for name, _ in rejected]  # missing paths and empty directories
     for path, label in zip(files, _labels(files), strict=True):
         try:
-            loaded = reader(path)
+            loaded = _read(reader, path)
         except Rejected as exc:
             rejected.append((label, exc.reason))
+            if exc.loaded is None:
+                unreadable.append(label)
             kod, year, mall = _scope_from_name(path)
             if exc.loaded is not None:
                 kod, year, mall = exc.loaded.kommunkod, exc.loaded.year, exc.loaded.template
@@ -122,13 +151,7 @@ def merge(paths: list[Path], reader: Reader) -> MergeResult:
         if loaded.synthetic:
             synthetic.append(label)
         file_rows.append((label, loaded.kommunkod, loaded.year, loaded.template, True, loaded.fully_signed))
-        for kpi, gender, value in loaded.values:
-            if value is None:
-                nulls += 1
-                continue
-            entry_rows.append(
-                (label, loaded.kommunkod, kpi, loaded.year, gender, value, loaded.time, loaded.fully_signed)
-            )
+        entry_rows += _entries(label, loaded, missing)
     files_frame = pl.DataFrame(file_rows, schema=FILE_SCHEMA, orient="row")
     entries = pl.DataFrame(entry_rows, schema=ENTRY_SCHEMA, orient="row")
     return MergeResult(
@@ -136,7 +159,9 @@ def merge(paths: list[Path], reader: Reader) -> MergeResult:
         completeness=completeness(files_frame, entries.select("fil", "kpi")),
         rejected=rejected,
         accepted=accepted,
-        null_values=nulls,
+        null_values=len(missing),
         ignored=ignored,
         synthetic=synthetic,
+        missing=missing,
+        unreadable=unreadable,
     )

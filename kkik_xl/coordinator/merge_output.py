@@ -10,6 +10,7 @@ from kkik_xl.coordinator.completeness import counts
 from kkik_xl.coordinator.completeness_xlsx import write_completeness_xlsx
 from kkik_xl.coordinator.merge import MergeResult
 from kkik_xl.coordinator.values import write_values
+from kkik_xl.sv_text import counted
 
 VALUES_STEM = "varden"
 COMPLETENESS = "fullstandighet.csv"
@@ -42,25 +43,32 @@ def summary_lines(result: MergeResult) -> list[str]:
     conflicts = result.resolution.conflicts
     unresolved = conflicts.filter(pl.col("utfall") == "olöst").height
     total = counts(result.completeness)
+    accepted, rejected = counted(len(result.accepted), "inlämning"), counted(len(result.rejected), "fil")
     lines = [
-        f"{len(result.accepted)} inlämningar godtogs, {len(result.rejected)} filer avvisades.",
-        f"{result.resolution.merged.height} värden sammanställdes.",
+        f"{accepted} godtogs, {rejected} avvisades.",
+        f"{counted(result.resolution.merged.height, 'värde')} sammanställdes.",
     ]
     if result.synthetic:
         lines.append(
-            f"SYNTETISKA DATA: {len(result.synthetic)} inlämningar har påhittade siffror; {VALUES_STEM}.csv "
+            f"SYNTETISKA DATA: {counted(len(result.synthetic), 'inlämning')} har påhittade siffror; "
+            f"{VALUES_STEM}.csv "
             f"och {VALUES_STEM}.json är märkta syntetisk. Använd dem aldrig som riktiga värden."
         )
     lines += [f"Avvisad: {name}: {reason}" for name, reason in result.rejected]
     if result.ignored:
         shown = ", ".join(result.ignored[:5]) + (" …" if len(result.ignored) > 5 else "")
         n = len(result.ignored)
-        lines.append(f"{n} andra filer i katalogerna är inte inlämningar och lästes inte: {shown}")
+        lines.append(f"{counted(n, 'fil')} till i katalogerna är inte inlämningar och lästes inte: {shown}")
     if result.null_values:
-        lines.append(f"{result.null_values} mått saknade värde i inlämningarna och räknas som saknade.")
+        lines.append(
+            f"{counted(result.null_values, 'mått')} saknade värde i inlämningarna och räknas som saknade."
+        )
     solved = conflicts.height - unresolved
     lines.append(f"Konflikter: {conflicts.height} ({solved} lösta, {unresolved} olösta).")
-    lines += [f"Konflikt {r['kpi']} {r['år']}: {r['förklaring']}" for r in conflicts.iter_rows(named=True)]
+    lines += [
+        f"Konflikt {r['kpi']} för {r['kommunkod']} år {r['år']}: {r['förklaring']}"
+        for r in conflicts.iter_rows(named=True)
+    ]
     lines.append(
         "Fullständighet: "
         + ", ".join(f"{n} {status}" for status, n in total.items())

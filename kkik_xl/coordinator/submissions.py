@@ -37,6 +37,7 @@ def to_loaded(path: Path, sub: Submission, *, fully_signed: bool | None = None) 
         time=latest_time(sub),
         values=tuple((m.kpi, m.gender, m.value) for m in sub.measures),
         synthetic=sub.is_synthetic(),
+        undefined=tuple((m.kpi, m.reason or "inget värde") for m in sub.measures if m.value is None),
     )
 
 

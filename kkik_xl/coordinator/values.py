@@ -16,6 +16,7 @@ import polars as pl
 
 from kkik_xl.catalogue import CATALOGUE
 from kkik_xl.kommuner import by_code
+from kkik_xl.submission.kolada import published_text
 
 VALUE_SCHEMA: dict[str, Any] = {
     "kpi": pl.String,
@@ -195,6 +196,16 @@ def load_values(paths: list[Path], gender: str = "T") -> ValueSet:
     return ValueSet(frame=unique.drop("_file"), synthetic=synthetic, notes=notes)
 
 
+def published_column(frame: pl.DataFrame, value: str) -> pl.Series:
+    """The ``value`` column of ``frame`` (with ``kpi``) as text rounded as Kolada publishes it.
+
+    Every CSV the coordinator writes shows values this way (decimal comma, catalogue decimals);
+    JSON outputs keep full precision for further computation.
+    """
+    pairs = zip(frame.get_column("kpi").to_list(), frame.get_column(value).to_list(), strict=True)
+    return pl.Series(value, [published_text(k, v) for k, v in pairs], dtype=pl.String)
+
+
 def write_values(
     frame: pl.DataFrame, out_dir: Path, stem: str, *, synthetic: bool = False, extra: tuple[str, ...] = ()
 ) -> list[Path]:
@@ -205,7 +216,7 @@ def write_values(
     out_dir.mkdir(parents=True, exist_ok=True)
     rows = frame.select(*CSV_COLUMNS, *extra).sort(KEY)
     csv_path, json_path = out_dir / f"{stem}.csv", out_dir / f"{stem}.json"
-    text_rows = rows.with_columns(pl.col("värde").cast(pl.String).str.replace(".", ",", literal=True))
+    text_rows = rows.with_columns(published_column(rows, "värde"))
     if synthetic:
         text_rows = text_rows.with_columns(pl.lit("ja").alias("syntetisk"))
     text_rows.write_csv(csv_path, separator=";")

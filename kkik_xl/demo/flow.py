@@ -1,15 +1,19 @@
 """``make demo``: one municipality's whole KKiK year, through the real command line, into ``demo-output/``.
 
 Templates → department workbooks (with a few deliberate mistakes) → validation with marked copies →
-corrections and justified warnings → submissions signed by two roles → the coordinator's merge and Kolada
-export → comparison against the synthetic national dataset (HTML report and comparison workbook).
+corrections and justified warnings → submissions (marked synthetic: the rows are invented) signed by all
+three roles → the coordinator's merge and Kolada export (synthetic data allowed explicitly) → comparison
+against the synthetic national dataset (HTML report and comparison workbook). The demo stops with an
+error unless the merge counts every measure of every template as present and fully signed.
 """
 
 from __future__ import annotations
 
+import csv
 import json
 import shutil
 import sys
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
@@ -19,6 +23,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from kkik_xl.catalogue import CATALOGUE
+from kkik_xl.coordinator.completeness import PRESENT
+from kkik_xl.coordinator.merge_output import COMPLETENESS
 from kkik_xl.demo import motivations, workbooks
 from kkik_xl.demo.runner import CliRunner, DemoError
 from kkik_xl.demo.summary import Outcome, print_summary
@@ -31,7 +37,11 @@ MARKER = ".kkik-demo"
 JUSTIFICATION = "Kontrollerat mot verksamhetssystemet: uppgiften stämmer."
 LOOP_TEMPLATE = "forskola"
 """The template whose marked copy goes through the whole correction loop (second --mark, deleted row)."""
-SIGNERS = (("registrerad", "Registrator {department}"), ("kontrollerad", "Controller kommunledningskontoret"))
+SIGNERS = (
+    ("registrerad", "Registrator {department}"),
+    ("kontrollerad", "Controller kommunledningskontoret"),
+    ("godkänd", "Förvaltningschef {department}"),
+)
 DIRS = {
     "mallar": "mallar",
     "first": "1_forsta_versionen",
@@ -130,13 +140,14 @@ def _validate_abs(demo: Demo, workbook: Path, name: str) -> list[Finding]:
 
 
 def submit_and_sign(demo: Demo, template_id: str, workbook: Path) -> None:
-    """``kkik-xl submit`` and two signatures by two different people."""
-    demo.cli.run(f"lamna_in_{template_id}", "submit", str(workbook), "--out", str(demo.path("sub")))
+    """``kkik-xl submit --syntetisk`` and the three signatures, each by a different person."""
+    out = str(demo.path("sub"))
+    demo.cli.run(f"lamna_in_{template_id}", "submit", str(workbook), "--out", out, "--syntetisk")
     sub = demo.path("sub", f"{KOMMUNKOD}_{template_id}_{YEAR}.kkik.json")
     department = CATALOGUE.template(template_id).department.lower()
     for role, who in SIGNERS:
         demo.cli.run(
-            f"signera_{role}_{template_id}",
+            f"signera_{role.replace('ä', 'a')}_{template_id}",
             "sign",
             str(sub),
             "--role",
@@ -151,8 +162,10 @@ def coordinator(demo: Demo) -> None:
     """Merge, Kolada export, the synthetic nation and the comparison in three formats."""
     merged, nation, report = demo.path("merged"), demo.path("nation"), demo.path("report")
     demo.cli.run("sammanstall", "merge", str(demo.path("sub")), "--out", str(merged))
+    demo.outcome.completeness = completeness_counts(demo.abs(merged / COMPLETENESS))
     subs = [str(s) for s in demo.outcome.submissions]
-    demo.cli.run("exportera_kolada", "export-kolada", *subs, "--out", str(merged / "kolada.csv"))
+    kolada = ("--out", str(merged / "kolada.csv"), "--tillat-syntetiska")
+    demo.cli.run("exportera_kolada", "export-kolada", *subs, *kolada)
     demo.cli.run("syntetiskt_nationellt", "synthetic", "--out", str(nation), "--year", str(YEAR))
     values = [str(merged / "varden.json"), str(nation / f"syntetisk_nationell_{YEAR - 2}-{YEAR}.csv")]
     for fmt in ("json", "html", "xlsx"):
@@ -160,6 +173,15 @@ def coordinator(demo: Demo) -> None:
         args = ("compare", *values, "--year", str(YEAR), "--municipality", KOMMUNKOD, "--format", fmt)
         demo.cli.run(f"jamfor_{fmt}", *args, "--out", str(out))
         demo.outcome.reports[fmt] = out
+
+
+def completeness_counts(path: Path) -> dict[str, int]:
+    """Status → count from the merge's ``fullstandighet.csv``; every measure must be ``finns``."""
+    with path.open(encoding="utf-8") as handle:
+        counts = Counter(row["status"] for row in csv.DictReader(handle, delimiter=";"))
+    if set(counts) != {PRESENT}:
+        raise DemoError(f"Sammanställningen räknar inte allt som inlämnat och signerat: {dict(counts)}.")
+    return dict(counts)
 
 
 def steps(demo: Demo) -> list[tuple[str, Callable[[], object]]]:

@@ -1,7 +1,10 @@
 """Preview formulas for the Resultat sheet: native Excel where the definition allows, else the UDF.
 
-Every native formula works without Python in Excel (desktop and web) and in LibreOffice. They use
-structured references (``Table[Header]``), so they follow the Table as it grows. Working days use
+Every native formula works without Python in Excel (desktop and web) and in LibreOffice. They refer to
+a column's cells from row 2 to :data:`LAST_ROW` (``'Besök'!$C$2:$C$1048576``), not to the Table
+(``Table[Header]``): LibreOffice does not grow a Table when the user types below it, so a structured
+reference would leave those rows out of the preview; a fixed range counts every filled row in Excel
+and LibreOffice alike (issue 14, point 17). Working days use
 ``WORKDAY`` (Saturday/Sunday weekend) with the defined name :data:`HOLIDAYS_NAME`, a range of Swedish
 weekday holidays written by Python from :mod:`kkik_xl.calendar_se`.
 
@@ -14,11 +17,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kkik_xl.catalogue import CATALOGUE, Measure, Template
+from kkik_xl.catalogue import CATALOGUE, Measure, Table, Template
+from kkik_xl.excel.columns import col_letter
 
 HOLIDAYS_NAME = "KKIK_Helgdagar"
 YEAR_NAME = "KKIK_Ar"
 NOT_AVAILABLE = "–"
+FIRST_ROW = 2  # the Table header is row 1
+LAST_ROW = 1_048_576  # Excel's last row: every row the user can type in is counted
+# Array formulas evaluate every cell of their ranges on each recalculation (whole columns cost seconds
+# per keystroke in LibreOffice), so they stop here; a value typed below shows "–" (see _beyond_guard).
+ARRAY_LAST_ROW = 50_000
 
 
 @dataclass(frozen=True)
@@ -31,10 +40,40 @@ class Preview:
     array: bool = False
 
 
-def ref(table: str, header: str) -> str:
-    """A structured reference to a whole Table column, e.g. ``Placeringar[Önskat placeringsdatum]``."""
+def ref(
+    table: Table, header: str, year: int | None = None, first: int = FIRST_ROW, last: int = LAST_ROW
+) -> str:
+    """Absolute reference to a column's data rows, e.g. ``'Placeringar'!$B$2:$B$1048576``.
+
+    ``header`` is a fixed column of the Table, or with ``year`` also one of that year's quality columns.
+    """
+    names = [c.name for c in (table.columns_for_year(year) if year is not None else table.columns)]
+    letter = col_letter(names.index(header))
+    sheet = table.sheet.replace("'", "''")
+    return f"'{sheet}'!${letter}${first}:${letter}${last}"
+
+
+def structured_ref(table: str, header: str) -> str:
+    """A structured reference to a whole Table column, e.g. ``Placeringar[Önskat placeringsdatum]``.
+
+    Used for the xlwings UDF calls only: Excel grows the Table as rows are typed, and a UDF given a
+    fixed million-row range would receive every empty row on each recalculation.
+    """
     escaped = "".join("'" + ch if ch in "[]#'" else ch for ch in header)
     return f"{table}[{escaped}]"
+
+
+def col(m: Measure, header: str, first: int = FIRST_ROW, last: int = LAST_ROW) -> str:
+    """:func:`ref` to the column ``header`` of the measure's input table."""
+    return ref(CATALOGUE.template(m.template or "").table(m.table or ""), header, first=first, last=last)
+
+
+def _beyond_guard(m: Measure, header: str, preview: Preview) -> Preview:
+    """An array preview shows "–" when ``header`` has a value below :data:`ARRAY_LAST_ROW`."""
+    beyond = f"COUNTA({col(m, header, first=ARRAY_LAST_ROW + 1)})>0"
+    guard = f'=IF({beyond},"{NOT_AVAILABLE}",'
+    value, rows = (guard + f.removeprefix("=") + ")" for f in (preview.value, preview.rows))
+    return Preview(value=value, rows=rows, native=preview.native, array=preview.array)
 
 
 def _period(year_offset: int = 0) -> tuple[str, str]:
@@ -57,46 +96,49 @@ def _janej_count(col: str, conditions: str = "") -> str:
 
 
 def _email(m: Measure, days: int) -> Preview:
-    sent, answered = ref(m.table or "", "Skickad"), ref(m.table or "", "Besvarad")
+    sent, answered = col(m, "Skickad", last=ARRAY_LAST_ROW), col(m, "Besvarad", last=ARRAY_LAST_ROW)
     valid = f"ISNUMBER({sent})*(1-ISNUMBER({answered})*({answered}<{sent}))"  # answers before sending: out
     deadline = f"WORKDAY(INT({sent})-1,{days + 1},{HOLIDAYS_NAME})"
     ok = f"SUM(IF({valid},IF(ISNUMBER({answered}),IF(INT({answered})<={deadline},1,0),0),0))"
     count = f"SUM(IF({valid},1,0))"
-    return Preview(value=_safe_ratio(ok, count), rows=f"={count}", native=True, array=True)
+    preview = Preview(value=_safe_ratio(ok, count), rows=f"={count}", native=True, array=True)
+    return _beyond_guard(m, "Skickad", preview)
 
 
 def _share_ja(m: Measure, column: str) -> Preview:
-    col = ref(m.table or "", column)
-    count = _janej_count(col)
-    return Preview(value=_safe_ratio(f'COUNTIFS({col},"Ja")', count), rows=f"={count}", native=True)
+    column_ref = col(m, column)
+    count = _janej_count(column_ref)
+    return Preview(value=_safe_ratio(f'COUNTIFS({column_ref},"Ja")', count), rows=f"={count}", native=True)
 
 
 def _u00414(m: Measure) -> Preview:
-    col = ref(m.table or "", "Bemötande")
-    scored = f'{col},">=0",{col},"<=3"'
-    total, count = f"SUMIFS({col},{scored})", f"COUNTIFS({scored})"
+    score = col(m, "Bemötande")
+    scored = f'{score},">=0",{score},"<=3"'
+    total, count = f"SUMIFS({score},{scored})", f"COUNTIFS({scored})"
     return Preview(value=_safe_ratio(total, count, scale="100/3*"), rows=f"={count}", native=True)
 
 
 def _forskola(m: Measure, late: bool) -> Preview:
-    wish, offer = ref(m.table or "", "Önskat placeringsdatum"), ref(m.table or "", "Erbjudet placeringsdatum")
+    wish = col(m, "Önskat placeringsdatum", last=ARRAY_LAST_ROW)
+    offer = col(m, "Erbjudet placeringsdatum", last=ARRAY_LAST_ROW)
     start, end = _period()
     inside = f"ISNUMBER({wish})*ISNUMBER({offer})*({wish}>={start})*({wish}<={end})"
     effective = f"WORKDAY({wish}-1,1,{HOLIDAYS_NAME})"
     rows = f"SUM(IF({inside},1,0))"
     if not late:
         ok = f"SUM(IF({inside},IF({offer}<={effective},1,0),0))"
-        return Preview(value=_safe_ratio(ok, rows), rows=f"={rows}", native=True, array=True)
+        preview = Preview(value=_safe_ratio(ok, rows), rows=f"={rows}", native=True, array=True)
+        return _beyond_guard(m, "Önskat placeringsdatum", preview)
     n_late = f"SUM(IF({inside},IF({offer}>{effective},1,0),0))"
     days = f"SUM(IF({inside},IF({offer}>{effective},{offer}-{effective},0),0))"
     value = f'=IF({rows}=0,"{NOT_AVAILABLE}",IF({n_late}=0,0,{days}/{n_late}))'
-    return Preview(value=value, rows=f"={rows}", native=True, array=True)
+    preview = Preview(value=value, rows=f"={rows}", native=True, array=True)
+    return _beyond_guard(m, "Önskat placeringsdatum", preview)
 
 
 def _mean_difference(m: Measure, late: str, early: str, conditions: str, minimum: int = 1) -> Preview:
     """Mean of (late − early) over rows meeting ``conditions`` (COUNTIFS criteria text)."""
-    t = m.table or ""
-    lc, ec = ref(t, late), ref(t, early)
+    lc, ec = col(m, late), col(m, early)
     crit = f'{conditions},{lc},"<>",{ec},"<>"'
     count = f"COUNTIFS({crit})"
     mean = f"(SUMIFS({lc},{crit})-SUMIFS({ec},{crit}))/{count}"
@@ -105,41 +147,36 @@ def _mean_difference(m: Measure, late: str, early: str, conditions: str, minimum
 
 
 def _u23401(m: Measure) -> Preview:
-    t = m.table or ""
-    age = ref(t, "Ålder vid ansökan")
-    cond = f'{age},">=65",{_in_period(ref(t, "Erbjudet inflyttningsdatum"))}'
+    age = col(m, "Ålder vid ansökan")
+    cond = f'{age},">=65",{_in_period(col(m, "Erbjudet inflyttningsdatum"))}'
     return _mean_difference(m, "Erbjudet inflyttningsdatum", "Ansökningsdatum", cond)
 
 
 def _u31402(m: Measure) -> Preview:
-    t = m.table or ""
-    cond = f'{ref(t, "Nybesök")},"Ja",{_in_period(ref(t, "Beslutsdatum"))}'
+    cond = f'{col(m, "Nybesök")},"Ja",{_in_period(col(m, "Beslutsdatum"))}'
     return _mean_difference(m, "Beslutsdatum", "Första kontakt", cond)
 
 
 def _u28418(m: Measure) -> Preview:
-    t = m.table or ""
-    cond = f'{ref(t, "Omprövning")},"Nej",{_in_period(ref(t, "Beslutsdatum"))}'
+    cond = f'{col(m, "Omprövning")},"Nej",{_in_period(col(m, "Beslutsdatum"))}'
     return _mean_difference(m, "Erbjudet inflyttningsdatum", "Beslutsdatum", cond, minimum=4)
 
 
 def _u33400(m: Measure) -> Preview:
-    t = m.table or ""
     cond = (
-        f'{ref(t, "Ålder vid avslut")},">=13",{ref(t, "Ålder vid avslut")},"<=20",'
-        f"{_in_period(ref(t, 'Avslutsdatum'), -1)},"
-        f'{ref(t, "Ensamkommande")},"Nej",{ref(t, "Endast ekonomiskt bistånd")},"Nej"'
+        f'{col(m, "Ålder vid avslut")},">=13",{col(m, "Ålder vid avslut")},"<=20",'
+        f"{_in_period(col(m, 'Avslutsdatum'), -1)},"
+        f'{col(m, "Ensamkommande")},"Nej",{col(m, "Endast ekonomiskt bistånd")},"Nej"'
     )
-    back = ref(t, "Återaktualiserad inom ett år")
+    back = col(m, "Återaktualiserad inom ett år")
     count = _janej_count(back, cond)
     return Preview(value=_safe_ratio(f'COUNTIFS({back},"Nej",{cond})', count), rows=f"={count}", native=True)
 
 
 def _u07409(m: Measure) -> Preview:
-    t = m.table or ""
-    cond = _in_period(ref(t, "Fakturadatum"))
-    total = f"SUMIFS({ref(t, 'Belopp totalt (kr)')},{cond})"
-    eco = f"SUMIFS({ref(t, 'Varav ekologiskt (kr)')},{cond})"
+    cond = _in_period(col(m, "Fakturadatum"))
+    total = f"SUMIFS({col(m, 'Belopp totalt (kr)')},{cond})"
+    eco = f"SUMIFS({col(m, 'Varav ekologiskt (kr)')},{cond})"
     return Preview(value=_safe_ratio(eco, total), rows=f"=COUNTIFS({cond})", native=True)
 
 
@@ -148,11 +185,11 @@ def quality_points_formula(share_cell: str) -> str:
     return f'=IF(ISNUMBER({share_cell}),IF({share_cell}>=1,5,CEILING({share_cell}*4,1)),"{NOT_AVAILABLE}")'
 
 
-def quality_share_formula(table: str, aspect: str) -> str:
-    """Share of places on units answering Ja for ``aspect``."""
+def quality_share_formula(table: Table, aspect: str, year: int) -> str:
+    """Share of places on units answering Ja for ``aspect`` (a quality column of ``year``)."""
     places = ref(table, "Antal platser")
     total = f"SUM({places})"
-    return f'=IF({total}=0,"{NOT_AVAILABLE}",SUMIFS({places},{ref(table, aspect)},"Ja")/{total})'
+    return f'=IF({total}=0,"{NOT_AVAILABLE}",SUMIFS({places},{ref(table, aspect, year)},"Ja")/{total})'
 
 
 def quality_total_formula(points_range: str, n_aspects: int) -> str:
@@ -162,8 +199,11 @@ def quality_total_formula(points_range: str, n_aspects: int) -> str:
 
 def udf_preview(m: Measure, template: Template) -> Preview:
     """The xlwings UDF call ``KKIK_<KPI>(inputs…, KKIK_Ar, parameters…)``, blank when not installed."""
-    t = m.table or ""
-    args = [ref(t, h) for h in m.inputs] + [YEAR_NAME] + [f"KKIK_{p.name}" for p in template.parameters]
+    args = (
+        [structured_ref(m.table or "", h) for h in m.inputs]
+        + [YEAR_NAME]
+        + [f"KKIK_{p.name}" for p in template.parameters]
+    )
     call = f"KKIK_{m.kpi}({','.join(args)})"
     return Preview(value=f'=IFERROR({call},"{NOT_AVAILABLE}")', rows=f'="{NOT_AVAILABLE}"', native=False)
 

@@ -62,7 +62,7 @@ def _quality_block(ws: Worksheet, fmt: Formats, m: Measure, template: Template, 
     for i, aspect in enumerate(aspects):
         r = top + 2 + i
         ws.write_string(r, 1, aspect, fmt.text)
-        ws.write_formula(r, 2, quality_share_formula(table.name, aspect), fmt.percent, 0)
+        ws.write_formula(r, 2, quality_share_formula(table, aspect, year), fmt.percent, 0)
         ws.write_formula(r, 3, quality_points_formula(xl_rowcol_to_cell(r, 2)), fmt.result_int, 0)
     first = xl_rowcol_to_cell(top + 2, 3, row_abs=True, col_abs=True)
     last = xl_rowcol_to_cell(top + 1 + len(aspects), 3, row_abs=True, col_abs=True)
@@ -110,7 +110,7 @@ def _write_measure(
     ws.set_row(row, 30 if len(m.title) > 62 else 15)
     if m.kpi in QUALITY_KPIS:
         total = _quality_block(ws, fmt, m, template, year, block_top)
-        places = ref(m.table or "", "Antal platser")
+        places = ref(template.table(m.table or ""), "Antal platser")
         preview = Preview(value=total, rows=f"=COUNT({places})", native=True)
     else:
         preview = preview_for(m.kpi)

@@ -40,7 +40,7 @@ def check(ctx: RuleContext) -> list[Finding]:
     if not stored or path.suffix.lower() not in (".xlsx", ".xlsm"):
         return []
     if path.stat().st_size > MAX_BYTES:  # before importing openpyxl: that alone takes ~0.5 s
-        return [NOT_CHECKED.finding(sheet="_meta", reason=f"filen är större än {MAX_BYTES >> 20} MB")]
+        return [NOT_CHECKED.finding(reason=f"filen är större än {MAX_BYTES >> 20} MB")]
     try:
         module = importlib.import_module("kkik_xl.excel.fingerprint")
     except ImportError:
@@ -57,14 +57,14 @@ def check(ctx: RuleContext) -> list[Finding]:
         wb = load_workbook(source, keep_vba=False, rich_text=False)
     except Exception as err:  # openpyxl is stricter than fastexcel: a file both read is still validated
         reason = f"filen kunde inte öppnas för kontrollen ({type(err).__name__})"
-        return [NOT_CHECKED.finding(sheet="_meta", reason=reason)]
+        return [NOT_CHECKED.finding(reason=reason)]
     try:
-        actual = str(module.fingerprint(wb))
+        valid = tuple(module.fingerprints(wb))
     finally:
         wb.close()
-    if actual == stored.strip():
+    if stored.strip() in valid:
         return []
-    return [CHANGED.finding(sheet="_meta", cell="B5")]
+    return [CHANGED.finding()]  # the whole workbook: never a cell on the hidden _meta sheet
 
 
 RULE = Rule("fingerprint", (CHANGED, NOT_CHECKED), check)

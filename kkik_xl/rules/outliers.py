@@ -21,15 +21,20 @@ OUTLIER = register(
     "KKIK-ST-002",
     Severity.WARNING,
     "Avvikande värde",
-    "Cell {cell}: {what} {x} avviker starkt från övriga rader{unit} (median {median}, "
-    "modifierat z-värde {z}). Kontrollera värdet eller motivera.",
+    "Cell {cell}: {what} {x} avviker starkt från övriga rader{unit}: medianen är {median}, och värdet "
+    "ligger {times} gånger så långt från medianen som raderna brukar ligga. "
+    "Kontrollera värdet eller motivera.",
 )
 THRESHOLD = 3.5
 MIN_GROUP = 5
 
 
 def outliers(frame: pl.DataFrame, value: pl.Expr, unit: str | None) -> pl.DataFrame:
-    """Rows (``_row``, ``x``, ``median``, ``z``, ``unit``) whose modified z-score exceeds the threshold."""
+    """Rows (``_row``, ``x``, ``median``, ``z``, ``times``, ``g``) whose modified z-score exceeds 3.5.
+
+    ``times`` is |x − median| / MAD, the plain-language form shown to users ("so many times as far
+    from the median as the rows usually are"); the modified z-score stays the criterion.
+    """
     group = pl.col(unit).fill_null("") if unit else pl.lit("")
     x = pl.col("x")
     med = x.median().over("g")
@@ -42,7 +47,8 @@ def outliers(frame: pl.DataFrame, value: pl.Expr, unit: str | None) -> pl.DataFr
         .filter((pl.col("n") >= MIN_GROUP) & (pl.col("mad") > 0))
         .with_columns((0.6745 * (x - pl.col("median")) / pl.col("mad")).alias("z"))
         .filter(pl.col("z").abs() > THRESHOLD)
-        .select("_row", "x", "median", pl.col("z").round(1), "g")
+        .with_columns(((x - pl.col("median")).abs() / pl.col("mad")).round(0).cast(pl.Int64).alias("times"))
+        .select("_row", "x", "median", pl.col("z").round(1), "times", "g")
         .collect()
     )
 

@@ -7,8 +7,9 @@ from collections import Counter
 from typing import Any
 
 from kkik_xl.codes import CODES
-from kkik_xl.findings import SEVERITY_SV, Finding, Severity
+from kkik_xl.findings import SEVERITY_NOUN, SEVERITY_SV, Finding, Severity
 from kkik_xl.rules.engine import ValidationReport
+from kkik_xl.sv_text import counted
 
 TEXT_LIMIT_PER_CODE = 20
 
@@ -28,12 +29,12 @@ def to_json(report: ValidationReport) -> dict[str, Any]:
 
 
 def _summary_lines(report: ValidationReport) -> list[str]:
-    counts = ", ".join(f"{report.count(s)} {SEVERITY_SV[s].lower()}" for s in Severity)
+    counts = ", ".join(counted(report.count(s), SEVERITY_NOUN[s]) for s in Severity)
     lines = [f"Kontroll av {report.file} (mall {report.template}, år {report.year}): {counts}."]
     unjustified = len(report.unjustified_warnings)
     if unjustified:
         lines.append(
-            f"{unjustified} varningar saknar motivering i kolumnen Motivering på bladet Kontroll "
+            f"{counted(unjustified, 'varning')} saknar motivering i kolumnen Motivering på bladet Kontroll "
             "(eller i en anteckning i cellen som börjar med ”Motivering:”)."
         )
     return lines
@@ -106,15 +107,15 @@ def to_html(report: ValidationReport) -> str:
         )
         for f in report.findings
     )
-    summary = ", ".join(f"{counts.get(s, 0)} {e(SEVERITY_SV[s].lower())}" for s in Severity)
-    unjustified = len(report.unjustified_warnings)
+    summary = ", ".join(counted(counts.get(s, 0), SEVERITY_NOUN[s]) for s in Severity)
+    unjustified = counted(len(report.unjustified_warnings), "varning")
     return f"""<!DOCTYPE html>
 <html lang="sv"><head><meta charset="utf-8"><title>Kontroll av {e(report.file)}</title>
 <style>body{{font-family:sans-serif}}table{{border-collapse:collapse}}
 td,th{{border:1px solid #ccc;padding:4px}}
 tr.error td{{background:#FFC7CE}}tr.warning td{{background:#FFEB9C}}tr.info td{{background:#DDEBF7}}</style>
 </head><body><h1>Kontroll av {e(report.file)}</h1>
-<p>Mall {e(report.template)}, år {report.year}: {summary}. {unjustified} varningar saknar motivering.</p>
+<p>Mall {e(report.template)}, år {report.year}: {summary}. {unjustified} saknar motivering.</p>
 <h2>Antal per kod</h2>
 <table><thead><tr><th>Allvarlighet</th><th>Kod</th><th>Kontroll</th><th>Antal</th></tr></thead><tbody>
 {_per_code_rows(report)}

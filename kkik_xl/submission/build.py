@@ -20,6 +20,7 @@ from kkik_xl.submission.canonical import CHECKSUM_PLACEHOLDER, content_checksum,
 from kkik_xl.submission.kolada import display_value
 from kkik_xl.submission.model import (
     FORMAT_VERSION,
+    SYNTHETIC,
     Checksums,
     FindingsSummary,
     MeasureEntry,
@@ -149,8 +150,12 @@ def _parameters(params: dict[str, Any]) -> dict[str, str]:
     return {k: v.isoformat() if isinstance(v, date) else str(v) for k, v in sorted(params.items())}
 
 
-def build_submission(prep: Prepared, *, now: datetime | None = None) -> Submission:
-    """The submission document of a prepared workbook, with its content checksum filled in."""
+def build_submission(prep: Prepared, *, now: datetime | None = None, synthetic: bool = False) -> Submission:
+    """The submission document of a prepared workbook, with its content checksum filled in.
+
+    ``synthetic`` marks invented demo/test figures (covered by the checksum, so it cannot be removed
+    without breaking the signatures): merge labels them and export-kolada refuses them.
+    """
     ids = id_values(prep)
     kommun = municipality(prep.read)
     units = unit_breakdown(prep)
@@ -165,7 +170,7 @@ def build_submission(prep: Prepared, *, now: datetime | None = None) -> Submissi
             fingerprint=prep.fingerprint,
         ),
         catalogue_version=CATALOGUE_VERSION,
-        rules_version=prep.rules_version,
+        rules_version=f"{SYNTHETIC} ({prep.rules_version})" if synthetic else prep.rules_version,
         municipality=Municipality(code=kommun.kod, name=kommun.namn),
         department=scrub(department, ids),
         year=prep.year,

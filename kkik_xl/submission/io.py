@@ -7,7 +7,9 @@ files); when it finds a problem, ``jsonschema`` lists the problems for the Swedi
 from __future__ import annotations
 
 import json
+import math
 import os
+import re
 import tempfile
 from functools import lru_cache
 from pathlib import Path
@@ -20,6 +22,11 @@ from pydantic import ValidationError
 from kkik_xl.submission.model import FORMAT, FORMAT_VERSION, Submission
 
 MAX_PROBLEMS = 10
+MAX_BYTES = 16 * 1024 * 1024  # a real submission is a few hundred kB at most
+MAX_DEPTH = 32  # the document nests five levels deep; deeper is hostile (RecursionError in parsers)
+MAX_INT_DIGITS = 30  # counts and years; longer integers are refused before Python converts them
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_BRACKET = re.compile(r"[\[\]{}]")
 
 
 class SubmissionError(Exception):
@@ -153,9 +160,61 @@ def _unbalanced(text: str) -> bool:
     return in_string or depth > 0
 
 
+def _too_deep(text: str, limit: int = MAX_DEPTH) -> bool:
+    """True when brackets outside strings nest deeper than ``limit`` (checked before parsing)."""
+    depth = 0
+    for match in _BRACKET.finditer(_STRING.sub("", text)):
+        depth += 1 if match[0] in "[{" else -1
+        if depth > limit:
+            return True
+    return False
+
+
+class _Refused(ValueError):
+    """A value the JSON parser must not accept (raised from the parser hooks)."""
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    keys = [k for k, _ in pairs]
+    doubled = sorted({k for k in keys if keys.count(k) > 1})
+    if doubled:
+        raise _Refused(f"fältet {doubled[0]!r} finns två gånger i samma objekt")
+    return dict(pairs)
+
+
+def _int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_INT_DIGITS:
+        raise _Refused(f"ett heltal med {len(text.lstrip('-'))} siffror är för stort")
+    return int(text)
+
+
+def _float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise _Refused(f"talet {text[:20]} är för stort")
+    return value
+
+
+def _constant(text: str) -> Any:
+    raise _Refused(f"{text} är inget tal")
+
+
+def _decode(text: str, name: str) -> Any:
+    """``json.loads`` with bounded nesting and numbers, refusing duplicate keys; SubmissionError."""
+    if _too_deep(text):
+        raise SubmissionError(f"{name} är ingen inlämning: JSON-strukturen är djupare än {MAX_DEPTH} nivåer.")
+    try:
+        hooks: dict[str, Any] = {"parse_int": _int, "parse_float": _float, "parse_constant": _constant}
+        return json.loads(text, object_pairs_hook=_no_duplicates, **hooks)
+    except _Refused as err:
+        raise SubmissionError(f"{name} kan inte användas: {err}.") from None
+    except RecursionError:
+        raise SubmissionError(f"{name} är ingen inlämning: JSON-strukturen är för djup.") from None
+
+
 def _parse_json(text: str, name: str) -> Any:
     try:
-        return json.loads(text)
+        return _decode(text, name)
     except json.JSONDecodeError as err:
         if not text.strip() or err.pos >= len(text.rstrip()) or _unbalanced(text):
             raise SubmissionError(
@@ -186,6 +245,11 @@ def load_submission(path: str | Path) -> Submission:
     """Read and validate a ``.kkik.json`` file; raises :class:`SubmissionError` in Swedish."""
     path = Path(path)
     try:
+        if path.stat().st_size > MAX_BYTES:
+            raise SubmissionError(
+                f"{path.name} är {path.stat().st_size // (1024 * 1024)} MB; en inlämning är högst "
+                f"{MAX_BYTES // (1024 * 1024)} MB. Filen läses inte."
+            )
         raw = path.read_bytes()
     except OSError:
         raise SubmissionError(f"Filen {path} finns inte eller kan inte läsas.") from None

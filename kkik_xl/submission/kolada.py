@@ -4,33 +4,41 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from collections.abc import Iterable
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from kkik_xl.catalogue import CATALOGUE
-from kkik_xl.submission.model import Submission
 
 HEADER = ("kpi", "kommunkod", "år", "kön", "värde")
+_DECIMALS = {m.kpi: m.decimals for m in CATALOGUE.measures}
 
 
 def display_value(value: float | None, decimals: int) -> str | None:
     """``value`` rounded half away from zero to ``decimals`` decimals, with a decimal comma."""
     if value is None:
         return None
-    rounded = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    with localcontext() as ctx:
+        ctx.prec = 400 + decimals  # every finite float has at most 309 integer digits
+        rounded = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
     text = format(rounded, "f")
     if text.startswith("-") and not rounded:
         text = text[1:]
     return text.replace(".", ",")
 
 
-@dataclass
-class KoladaExport:
-    """Rows to key into Kolada, plus what could not be exported and why (Swedish)."""
+def published_text(kpi: str, value: float | None) -> str | None:
+    """``value`` as Kolada publishes ``kpi``: the catalogue's decimals (per cent and ratios one decimal,
+    days whole), decimal comma. A KPI outside the catalogue keeps its shortest exact decimal."""
+    if value is None:
+        return None
+    decimals = _DECIMALS.get(kpi)
+    if decimals is not None:
+        return display_value(value, decimals)
+    text = format(Decimal(repr(float(value))), "f")
+    return (text.rstrip("0").rstrip(".") if "." in text else text).replace(".", ",")
 
-    rows: list[tuple[str, str, int, str, str]] = field(default_factory=list)
-    missing: list[str] = field(default_factory=list)
-    conflicts: list[str] = field(default_factory=list)
+
+Row = tuple[str, str, int, str, str]  # kpi, kommunkod, år, kön, värde as Kolada shows it
 
 
 def _order(kpi: str) -> int:
@@ -40,35 +48,25 @@ def _order(kpi: str) -> int:
     return len(CATALOGUE.measures)
 
 
-def kolada_rows(subs: list[Submission]) -> KoladaExport:
-    """The export rows of ``subs`` in catalogue order (then municipality, year, gender)."""
-    out = KoladaExport()
-    seen: dict[tuple[str, str, int, str], str] = {}
-    for sub in subs:
-        code = sub.municipality.code
-        for m in sub.measures:
-            key = (m.kpi, code, sub.year, m.gender)
-            if not any(c.kpi == m.kpi for c in CATALOGUE.measures):
-                out.conflicts.append(f"{m.kpi} för {code} år {sub.year} finns inte i katalogen.")
-                continue
-            shown = display_value(m.value, CATALOGUE.measure(m.kpi).decimals)
-            if shown is None:
-                out.missing.append(f"{m.kpi} för {code} år {sub.year}: {m.reason or 'inget värde'}")
-                continue
-            if key in seen and seen[key] != shown:
-                out.conflicts.append(
-                    f"{m.kpi} för {code} år {sub.year} finns två gånger med olika värden "
-                    f"({seen[key]} och {shown})."
-                )
-            seen.setdefault(key, shown)
-    out.rows = sorted(((*k, v) for k, v in seen.items()), key=lambda r: (_order(r[0]), r[1], r[2], r[3]))
-    return out
+def kolada_rows(values: Iterable[tuple[str, str, int, str, float]]) -> list[Row]:
+    """Resolved values ``(kpi, kommunkod, år, kön, värde)`` as export rows: rounded, catalogue order.
+
+    The values come from the coordinator's resolution (one value per key, the same rule as ``merge``);
+    KPIs outside the catalogue are left out (verification has already rejected their files).
+    """
+    known = {m.kpi: m.decimals for m in CATALOGUE.measures}
+    rows = [
+        (kpi, code, year, gender, display_value(value, known[kpi]) or "")
+        for kpi, code, year, gender, value in values
+        if kpi in known
+    ]
+    return sorted(rows, key=lambda r: (_order(r[0]), r[1], r[2], r[3]))
 
 
-def to_csv(rows: list[tuple[str, str, int, str, str]]) -> str:
-    """Semicolon-separated text with the Kolada header."""
+def to_csv(rows: list[Row], *, synthetic: bool = False) -> str:
+    """Semicolon-separated text with the Kolada header; synthetic data get a ``syntetisk`` column."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(HEADER)
-    writer.writerows(rows)
+    writer.writerow((*HEADER, "syntetisk") if synthetic else HEADER)
+    writer.writerows((*row, "ja") if synthetic else row for row in rows)
     return buffer.getvalue()

@@ -28,6 +28,13 @@ class Role(StrEnum):
 
 ROLE_ORDER = (Role.REGISTRERAD, Role.KONTROLLERAD, Role.GODKAND)
 ROLE_SV = {Role.REGISTRERAD: "registrerad", Role.KONTROLLERAD: "kontrollerad", Role.GODKAND: "godkänd"}
+ROLES_TEXT = "registrerad, kontrollerad eller godkänd"
+
+
+def parse_role(text: str) -> Role | None:
+    """The role named by ``text`` in any letter case, ``godkänd`` or ``godkand``; ``None`` if unknown."""
+    wanted = " ".join(text.split()).casefold()
+    return next((r for r in ROLE_ORDER if wanted in (r.value, ROLE_SV[r].casefold())), None)
 
 
 class _Doc(BaseModel):
@@ -149,8 +156,9 @@ class Submission(_Doc):
     signatures: list[Signature] = Field(default_factory=list)
 
     def is_synthetic(self) -> bool:
-        """True for an invented demo/test submission (``rules_version`` is ``syntetisk``)."""
-        return self.rules_version == SYNTHETIC
+        """True for an invented demo/test submission: ``rules_version`` is ``syntetisk`` or starts
+        ``syntetisk (`` (``submit --syntetisk`` keeps the real rules version in the parentheses)."""
+        return self.rules_version == SYNTHETIC or self.rules_version.startswith(f"{SYNTHETIC} (")
 
     def file_name(self) -> str:
         """``<kommunkod>_<template>_<year>.kkik.json``."""

@@ -35,6 +35,7 @@ class Prepared:
     findings: list[Finding]
     fingerprint: str | None
     rules_version: str
+    fingerprints: tuple[str, ...] = ()  # every valid form (also the literal one of earlier templates)
 
 
 def _year(read: ReadResult) -> int:
@@ -45,26 +46,34 @@ def _year(read: ReadResult) -> int:
     return year
 
 
-def workbook_fingerprint(path: Path, stored: str | None) -> str | None:
-    """The recomputed template fingerprint of an ``.xlsx``/``.xlsm`` file, else ``None``.
+def workbook_fingerprints(path: Path, stored: str | None) -> tuple[str, ...]:
+    """The recomputed template fingerprints of an ``.xlsx``/``.xlsm`` file, the current form first.
 
-    Above the validation's size limit (openpyxl is slow on huge files) the stored ``_meta`` value is
-    used, as validation does not check it either (it reports that with an info finding).
+    Empty for other formats. Above the validation's size limit (openpyxl is slow on huge files) the
+    stored ``_meta`` value is used, as validation does not check it either (it reports that with an
+    info finding).
     """
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
-        return None
+        return ()
     if path.stat().st_size > MAX_BYTES:
-        return stored.strip() if stored else None
+        return (stored.strip(),) if stored else ()
     import openpyxl
 
-    from kkik_xl.excel.fingerprint import fingerprint
+    from kkik_xl.excel.fingerprint import fingerprints
     from kkik_xl.excel.structure_copy import structure_copy
 
     try:
         source: Path | BinaryIO = structure_copy(path)  # the Table sheets' rows are not fingerprinted
     except ValueError:
         source = path
-    return fingerprint(openpyxl.load_workbook(source, keep_vba=False))
+    return fingerprints(openpyxl.load_workbook(source, keep_vba=False))
+
+
+def _chosen(found: tuple[str, ...], stored: str | None) -> str | None:
+    """The stored fingerprint when the structure matches it in any form, else the current form."""
+    if stored and stored.strip() in found:
+        return stored.strip()
+    return found[0] if found else None
 
 
 def municipality(read: ReadResult) -> Kommun:
@@ -114,6 +123,7 @@ def prepare(path: Path, settings: Mapping[str, str] | None = None) -> Prepared:
     if template.id not in ENGINES:
         raise UsageError(f"Beräkningen för mallen {template.id!r} finns inte ännu i den här versionen.")
     report = validate_workbook(path, template.id, year=year, params=given)
+    fingerprints = workbook_fingerprints(path, read.meta.fingerprint)
     return Prepared(
         path=path,
         template=template,
@@ -123,6 +133,7 @@ def prepare(path: Path, settings: Mapping[str, str] | None = None) -> Prepared:
         ctx=ctx,
         results=list(report.results),
         findings=list(report.findings),
-        fingerprint=workbook_fingerprint(path, read.meta.fingerprint),
+        fingerprint=_chosen(fingerprints, read.meta.fingerprint),
         rules_version=rules_version(),
+        fingerprints=fingerprints,
     )

@@ -15,7 +15,8 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from kkik_xl.submission.canonical import canonical_json, content_checksum, sha256_hex
-from kkik_xl.submission.keys import PublicKeys, key_id
+from kkik_xl.submission.identity import same_person
+from kkik_xl.submission.keys import KeyEntry, PublicKeys, key_id
 from kkik_xl.submission.model import ROLE_ORDER, ROLE_SV, Role, Signature, Submission
 
 
@@ -25,11 +26,6 @@ class SigningError(Exception):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
-
-
-def same_person(a: str, b: str) -> bool:
-    """True when two ``--by`` values name the same person or role (case and spacing ignored)."""
-    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
 def signed_payload(sig: Signature) -> bytes:
@@ -98,7 +94,22 @@ def sign(
     return sub.model_copy(update={"signatures": [*sub.signatures, sig]})
 
 
-def _ed25519_problem(sig: Signature, n: int, keys: PublicKeys) -> str | None:
+def _key_holder_problem(sig: Signature, entry: KeyEntry, municipality: str) -> str | None:
+    """Whether the listed key may sign this entry: its holder, municipality and role."""
+    if not same_person(entry.name, sig.by):
+        return f"nyckeln {sig.key_id} tillhör {entry.name!r}, inte {sig.by!r}."
+    if entry.municipality != municipality:
+        return (
+            f"nyckeln {sig.key_id} ({entry.name}) hör till kommun {entry.municipality}, men inlämningen "
+            f"gäller kommun {municipality}. En nyckel gäller bara sin egen kommuns inlämningar."
+        )
+    if entry.role is not None and entry.role is not sig.role:
+        allowed, used = ROLE_SV[entry.role], ROLE_SV[sig.role]
+        return f"nyckeln {sig.key_id} får bara signera som {allowed}, inte som {used}."
+    return None
+
+
+def _ed25519_problem(sig: Signature, n: int, keys: PublicKeys, municipality: str) -> str | None:
     label = f"Signatur {n} ({ROLE_SV[sig.role]}, {sig.by})"
     if sig.ed25519 is None or sig.key_id is None:
         return f"{label} saknar nyckelsignatur men en nyckellista krävs." if keys else None
@@ -106,11 +117,12 @@ def _ed25519_problem(sig: Signature, n: int, keys: PublicKeys) -> str | None:
         return None
     if sig.key_id not in keys:
         return f"{label}: nyckeln {sig.key_id} finns inte i samordnarens nyckellista."
-    name, public = keys[sig.key_id]
-    if not same_person(name, sig.by):
-        return f"{label}: nyckeln {sig.key_id} tillhör {name!r}, inte {sig.by!r}."
+    entry = keys[sig.key_id]
+    holder = _key_holder_problem(sig, entry, municipality)
+    if holder:
+        return f"{label}: {holder}"
     try:
-        public.verify(base64.b64decode(sig.ed25519), signed_payload(sig))
+        entry.public.verify(base64.b64decode(sig.ed25519), signed_payload(sig))
     except (InvalidSignature, ValueError):
         return f"{label}: nyckelsignaturen stämmer inte; posten har ändrats eller signerats med fel nyckel."
     return None
@@ -133,7 +145,7 @@ def signature_problems(sub: Submission, keys: PublicKeys | None = None) -> list[
         for earlier in seen:
             if same_person(earlier.by, sig.by):
                 problems.append(f"{label}: samma person har redan signerat som {ROLE_SV[earlier.role]}.")
-        problem = _ed25519_problem(sig, n, keys or {})
+        problem = _ed25519_problem(sig, n, keys or {}, sub.municipality.code)
         if problem:
             problems.append(problem)
         previous = entry_checksum(sig)

@@ -21,11 +21,13 @@ def verify_submission(sub: Submission, keys: PublicKeys | None = None) -> list[s
         problems.append(f"Formatversion {sub.format_version} är nyare än den här versionen av kkik-xl läser.")
     if content_checksum(sub) != sub.checksums.content_sha256:
         problems.append("Innehållets kontrollsumma stämmer inte: filen har ändrats efter att den skapades.")
-    known = {m.kpi for m in CATALOGUE.measures}
+    known = {m.kpi: m.decimals for m in CATALOGUE.measures}
     for m in sub.measures:
         if m.kpi not in known:
             problems.append(f"{m.kpi} finns inte i katalogen {CATALOGUE.version}.")
-        if m.display != display_value(m.value, m.decimals):
+        elif m.decimals != known[m.kpi]:
+            problems.append(f"{m.kpi}: {m.decimals} decimaler, men katalogen anger {known[m.kpi]}.")
+        elif m.display != display_value(m.value, m.decimals):
             problems.append(f"{m.kpi}: det visade värdet {m.display!r} stämmer inte med värdet {m.value!r}.")
     problems.extend(signature_problems(sub, keys))
     return problems
@@ -63,7 +65,8 @@ def compare_with_workbook(sub: Submission, path: Path) -> list[str]:
         )
     if municipality(prep.read).kod != sub.municipality.code:
         problems.append("Arbetsboken gäller en annan kommun än inlämningen.")
-    if sub.template.fingerprint is not None and prep.fingerprint != sub.template.fingerprint:
+    valid = (prep.fingerprint, *prep.fingerprints)
+    if sub.template.fingerprint is not None and sub.template.fingerprint not in valid:
         problems.append(
             "Mallens fingeravtryck stämmer inte: arbetsbokens struktur skiljer sig från inlämningens."
         )

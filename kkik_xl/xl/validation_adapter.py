@@ -9,37 +9,29 @@ from typing import Any
 from kkik_xl.computation import UsageError
 from kkik_xl.excel import marking
 from kkik_xl.excel.result import ReadError
-from kkik_xl.findings import Severity
+from kkik_xl.findings import SEVERITY_NOUN, Severity
 from kkik_xl.rules import ValidationReport, validate_workbook
+from kkik_xl.sv_text import counted
 from kkik_xl.xl.marking_xlwings import XlwingsMarkWriter
 from kkik_xl.xl.refusal import Refusal
-
-WORDS = {
-    Severity.ERROR: ("fel", "fel"),
-    Severity.WARNING: ("varning", "varningar"),
-    Severity.INFO: ("upplysning", "upplysningar"),
-}
-
-
-def counted(n: int, one: str, many: str) -> str:
-    """``1 varning``, ``2 varningar``."""
-    return f"{n} {one if n == 1 else many}"
 
 
 def summary(report: ValidationReport, writer: XlwingsMarkWriter) -> str:
     """The Swedish message shown when validation is done."""
-    counts = ", ".join(counted(report.count(s), *WORDS[s]) for s in Severity)
+    counts = ", ".join(counted(report.count(s), SEVERITY_NOUN[s]) for s in Severity)
     lines = [f"Kontrollen är klar: {counts}."]
     if report.findings:
         lines.append("Cellerna är färgade och alla fynd finns på bladet Kontroll.")
     unjustified = len(report.unjustified_warnings)
     if unjustified:
         lines.append(
-            f"{counted(unjustified, 'varning', 'varningar')} saknar motivering "
+            f"{counted(unjustified, 'varning')} saknar motivering "
             "(kolumnen Motivering på bladet Kontroll eller en anteckning som börjar med ”Motivering:”)."
         )
     if writer.notes_skipped:
-        lines.append(f"{writer.notes_skipped} celler fick ingen kommentar (för många); se bladet Kontroll.")
+        lines.append(
+            f"{counted(writer.notes_skipped, 'cell')} fick ingen kommentar (för många); se bladet Kontroll."
+        )
     lines.append(
         "Inlämning kan skapas." if not report.has_errors else "Rätta felen innan du skapar inlämningen."
     )
