@@ -33,6 +33,7 @@ def test_finding_has_the_fields_of_the_issue_and_is_frozen() -> None:
         "measure": "U11401",
         "justification": None,
         "anchor": None,
+        "count": None,
     }
     with pytest.raises(pydantic.ValidationError):
         f.cell = "C7"  # type: ignore[misc]

@@ -49,6 +49,10 @@ def _column(finding: Finding) -> str:
     return finding.column or cell.rstrip("0123456789")
 
 
+def _anchorable(finding: Finding) -> bool:
+    return finding.severity is not Severity.ERROR and finding.count is None
+
+
 @dataclass
 class RowIndex:
     """The input tables by sheet: anchors for findings on their rows, and whether a row still exists."""
@@ -60,18 +64,19 @@ class RowIndex:
     def anchored(self, findings: Iterable[Finding]) -> list[Finding]:
         """``findings`` with an anchor on each warning and info on a data row of an input table.
 
-        Errors get none: they are never justified, so no Motivering has to follow them.
+        Errors get none: they are never justified, so no Motivering has to follow them; nor do summaries
+        of many findings (``count``), whose Motivering covers a group, not a row.
         """
         findings = list(findings)
         wanted: dict[str, set[int]] = {}
         for f in findings:
-            if f.severity is not Severity.ERROR and f.sheet is not None and f.sheet in self.frames and f.row:
+            if _anchorable(f) and f.sheet is not None and f.sheet in self.frames and f.row:
                 wanted.setdefault(f.sheet, set()).add(f.row)
         hashes = {sheet: row_hashes(self.frames[sheet], rows) for sheet, rows in wanted.items()}
         out = []
         for f in findings:
             row_hash = hashes.get(f.sheet or "", {}).get(f.row or 0)
-            if row_hash is not None and f.severity is not Severity.ERROR:
+            if row_hash is not None and _anchorable(f):
                 f = f.model_copy(update={"anchor": make_anchor(f.code, _column(f), row_hash)})
             out.append(f)
         return out

@@ -19,6 +19,7 @@ from kkik_xl.rules.base import RuleContext
 from kkik_xl.rules.justification import attach, note_justifications, read_entries
 from kkik_xl.rules.personal_data import mask_finding
 from kkik_xl.rules.registry import RULES
+from kkik_xl.rules.summarise import cover, summarise
 
 Progress = Callable[[str], None]
 
@@ -94,11 +95,11 @@ def validate_workbook(
         if rule.applies(template.id) and rule.after_measures:
             findings += rule.check(ctx)
     # Every rule may quote a cell (a duplicate ID, an age out of range): mask numbers in all of them.
-    masked = [mask_finding(f) for f in findings]
+    masked = [mask_finding(f) for f in summarise(findings, ctx.limits)]
     frames = {ctx.sheet(t): frame for t in template.tables if (frame := ctx.present(t)) is not None}
     rows = RowIndex(frames)
     entries = [*read_entries(carry_from), *read_entries(path)]
-    findings = attach(rows.anchored(masked), entries, note_justifications(ctx.notes()), rows)
+    findings = cover(attach(rows.anchored(masked), entries, note_justifications(ctx.notes()), rows))
     findings.sort(key=Finding.sort_key)
     return ValidationReport(
         file=str(path), template=template.id, year=year, findings=findings, results=results

@@ -173,7 +173,7 @@ def attach(
     out: list[Finding] = []
     for f in findings:
         text = matcher.text(f) if entries else None
-        if not text and notes and f.cell:
+        if not text and notes and f.cell and f.count is None:  # a summary: Kontroll only
             text = notes.get((f.sheet or "", _first_cell(f)))
         if text and f.severity is not Severity.ERROR:
             f = f.model_copy(update={"justification": text})
