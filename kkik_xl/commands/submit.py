@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from kkik_xl.commands.indicators_option import IndicatorsOption, use_indicators
 from kkik_xl.commands.settings_option import SettingsOption, settings_params
@@ -18,13 +17,14 @@ from kkik_xl.rules.submittable import NOT_SUBMITTABLE, Refusal
 from kkik_xl.submission.build import build_submission, refusal_reasons
 from kkik_xl.submission.io import save_submission
 from kkik_xl.submission.prepare import prepare
+from kkik_xl.terminal import error, say, styled
 
 MAX_SHOWN = 50
 
 
 def fail(message: str, code: int) -> typer.Exit:
     """Print a Swedish error line on stderr and return the exit to raise."""
-    Console(stderr=True, soft_wrap=True).print(f"[bold red]Fel:[/] {message}", highlight=False)
+    error(message)
     return typer.Exit(code)
 
 
@@ -47,7 +47,7 @@ def submit(
     Vägrar (slutkod 1) så länge det finns fel eller varningar utan motivering, och listar dem.
     Filen innehåller värden, kontrollsummor och varningar med motiveringar, aldrig rådata.
     Slutkod 2 när arbetsboken inte kan läsas eller inte är en .xlsx/.xlsm-fil (.xls, .ods och CSV kan
-    kontrolleras med validate men inte lämnas in).
+    kontrolleras med validate men inte lämnas in), eller när inlämningsfilen inte kan skrivas.
 
     Beräkningsinställningar (--installning) sparas i filen och används av verify --workbook.
 
@@ -55,7 +55,6 @@ def submit(
 
     Exempel med inställning: kkik-xl submit lss_2025.xlsx --installning lss_minsta_antal=3
     """
-    console = Console(soft_wrap=True, highlight=False)
     try:
         settings = settings_params(installning)
         use_indicators(indikatorer)
@@ -71,27 +70,32 @@ def submit(
         raise fail(err.reason, 1) from None
     reasons = refusal_reasons(prep.findings)
     if reasons:
-        console.print(
-            f"[bold red]Inlämningen skapades inte.[/] Åtgärda eller motivera först ({len(reasons)}):"
+        say(
+            styled("Inlämningen skapades inte.", "bold red"),
+            f" Åtgärda eller motivera först ({len(reasons)}):",
         )
         for line in reasons[:MAX_SHOWN]:
-            console.print(f"  – {line}")
+            say(f"  – {line}")
         if len(reasons) > MAX_SHOWN:
-            console.print(f"  … och {len(reasons) - MAX_SHOWN} till (se kkik-xl validate).")
+            say(f"  … och {len(reasons) - MAX_SHOWN} till (se kkik-xl validate).")
         working = marked_path(workbook)
         if working != workbook and working.is_file():
-            console.print(f"{WORKING_FILE_SV} Lämna in {working.name}: kkik-xl submit {working}")
+            say(f"{WORKING_FILE_SV} Lämna in {working.name}: kkik-xl submit {working}")
         raise typer.Exit(1)
+    removed: list[str] = []
     try:
-        sub = build_submission(prep, synthetic=syntetisk)
+        sub = build_submission(prep, synthetic=syntetisk, removed=removed)
     except UsageError as err:
         raise fail(err.reason, 1) from None
+    if removed:
+        where = ", ".join(removed)
+        say(f"Obs! Osynliga styrtecken (till exempel NUL eller riktningsändring) togs bort ur {where}.")
     path = save_submission(sub, out / sub.file_name())
     defined = sum(m.value is not None for m in sub.measures)
-    console.print(f"Skrev {path} ({defined} av {len(sub.measures)} mått med värde).")
+    say(f"Skrev {path} ({defined} av {len(sub.measures)} mått med värde).")
     if sub.is_synthetic():
-        console.print(f"{SYNTHETIC_BANNER} Inlämningen är märkt syntetisk.")
-    console.print(f'Nästa steg: kkik-xl sign {path} --role registrerad --by "din roll"')
+        say(f"{SYNTHETIC_BANNER} Inlämningen är märkt syntetisk.")
+    say(f'Nästa steg: kkik-xl sign {path} --role registrerad --by "din roll"')
 
 
 def register(app: typer.Typer) -> None:

@@ -22,6 +22,8 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from kkik_xl import terminal
+from kkik_xl.atomic import write_text
 from kkik_xl.catalogue import CATALOGUE
 from kkik_xl.coordinator.completeness import PRESENT
 from kkik_xl.coordinator.merge_output import COMPLETENESS
@@ -30,6 +32,7 @@ from kkik_xl.demo.runner import CliRunner, DemoError
 from kkik_xl.demo.summary import Outcome, print_summary
 from kkik_xl.excel.marking import marked_path
 from kkik_xl.findings import Finding, Severity
+from kkik_xl.terminal import line, styled
 
 YEAR = 2025
 KOMMUN, KOMMUNKOD = "Ale", "1440"
@@ -79,8 +82,7 @@ def prepare_output(out: Path) -> None:
         if not (out / MARKER).is_file():
             raise DemoError(f"Mappen {out} finns redan och är inte skapad av demon. Välj en annan mapp.")
         shutil.rmtree(out)
-    out.mkdir(parents=True, exist_ok=True)
-    (out / MARKER).write_text("Skapad av make demo; töms när demon körs igen.\n", encoding="utf-8")
+    write_text(out / MARKER, "Skapad av make demo; töms när demon körs igen.\n")
 
 
 def workbook_name(template_id: str) -> str:
@@ -210,13 +212,18 @@ def run(out: Path, console: Console) -> Demo:
     prepare_output(out)
     demo = Demo(out=out.resolve())
     plan = steps(demo)
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    columns = (
+        TextColumn("{task.description}", markup=False),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
     with Progress(*columns, console=console, transient=False) as progress:
         task = progress.add_task("Demo", total=len(plan))
         for description, step in plan:
             demo.cli.on_call = lambda cmd, d=description: progress.update(task, description=f"{d} ({cmd})")
             step()
-            console.print(f"[green]✓[/] {description}")
+            console.print(line(styled("✓", "green"), " ", description))
             progress.advance(task)
     return demo
 
@@ -225,12 +232,12 @@ def main(argv: list[str] | None = None) -> int:
     """``python -m kkik_xl.demo [MAPP]``: the whole flow into MAPP (default ``demo-output``)."""
     args = sys.argv[1:] if argv is None else argv
     out = Path(args[0] if args else "demo-output")
-    console = Console()
+    console = terminal.console()
     console.rule(f"kkik-xl demo: {KOMMUN} kommun ({KOMMUNKOD}), mätår {YEAR}")
     try:
         demo = run(out, console)
     except DemoError as err:
-        console.print(f"[red]Demon stoppade:[/] {err.reason}", highlight=False)
+        console.print(line(styled("Demon stoppade:", "red"), " ", err.reason))
         return 1
     print_summary(demo.outcome, demo.out, console)
     return 0

@@ -14,9 +14,10 @@ from pathlib import Path
 
 import openpyxl
 
+from kkik_xl.atomic import save_with
 from kkik_xl.demo import workbooks
 from kkik_xl.demo.runner import DemoError
-from kkik_xl.excel.marking import KONTROLL_HEADERS, KONTROLL_SHEET, atomic_save
+from kkik_xl.excel.marking import KONTROLL_HEADERS, KONTROLL_SHEET
 from kkik_xl.findings import Finding, Severity
 from kkik_xl.rules.orphans import ROW_GONE
 
@@ -50,7 +51,7 @@ def delete_row(path: Path, sheet: str, row: int) -> None:
     """Delete one worksheet row, as a user does (the rows below move up)."""
     wb = openpyxl.load_workbook(path)
     wb[sheet].delete_rows(row)
-    atomic_save(wb.save, path)
+    save_with(path, wb.save)
 
 
 def empty_orphans(path: Path) -> int:
@@ -63,7 +64,7 @@ def empty_orphans(path: Path) -> int:
         if ws.cell(r, kod).value == ROW_GONE.code and ws.cell(r, motivering).value:
             ws.cell(r, motivering).value = None
             emptied += 1
-    atomic_save(wb.save, path)
+    save_with(path, wb.save)
     return emptied
 
 

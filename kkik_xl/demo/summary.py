@@ -14,6 +14,7 @@ from kkik_xl.coordinator.compare import Comparison
 from kkik_xl.findings import Finding, Severity
 from kkik_xl.submission import is_fully_signed, load_submission
 from kkik_xl.submission.model import ROLE_ORDER
+from kkik_xl.terminal import plain
 
 
 @dataclass
@@ -81,10 +82,10 @@ def print_summary(outcome: Outcome, out: Path, console: Console) -> None:
         console.print(f"Sammanställningen: {total} (mått); inlämningarna är märkta SYNTETISKA DATA.")
     console.print("Avsiktliga fel som valideringen hittade (rättade före inlämningen):")
     for template_id, f in outcome.errors():
-        console.print(f"  • {template_id}: {f.sheet}!{f.cell} {f.code}: {f.message}", highlight=False)
+        console.print(plain(f"  • {template_id}: {f.sheet}!{f.cell} {f.code}: {f.message}"))
     if "json" in outcome.reports:
         sentence = comparison_sentence(out / outcome.reports["json"])
-        console.print(f"Jämförelse mot SYNTETISKA nationella värden: {sentence}.", highlight=False)
+        console.print(plain(f"Jämförelse mot SYNTETISKA nationella värden: {sentence}."))
     console.print("Öppna:")
     for label, path in to_open(outcome, out):
-        console.print(f"  {label}: {path}", highlight=False, soft_wrap=True)
+        console.print(plain(f"  {label}: {path}"), soft_wrap=True)

@@ -15,10 +15,11 @@ from pathlib import Path
 
 import openpyxl
 
+from kkik_xl.atomic import save_with
 from kkik_xl.catalogue import CATALOGUE
 from kkik_xl.demo.examples import EXAMPLES
 from kkik_xl.excel.example_rows import Row
-from kkik_xl.excel.marking import KONTROLL_HEADERS, KONTROLL_SHEET, atomic_save
+from kkik_xl.excel.marking import KONTROLL_HEADERS, KONTROLL_SHEET
 from kkik_xl.excel.template_examples import template_rows
 from kkik_xl.excel.template_fill import fill_template
 from kkik_xl.findings import Finding, Severity
@@ -70,7 +71,7 @@ def fill(blank: Path, target: Path, rows: Rows, kommun: str) -> Path:
     fill_template(blank, target, rows, kommun=kommun)
     wb = openpyxl.load_workbook(target)
     wb["Uppgifter"][CONTACT_ROLE_CELL] = CONTACT_ROLE
-    atomic_save(wb.save, target)
+    save_with(target, wb.save)
     return target
 
 
@@ -118,5 +119,5 @@ def justify(path: Path, findings: Iterable[Finding], reason: str | Callable[[Fin
             for header, value in (("Kod", f.code), ("Blad", f.sheet), ("Cell", f.cell)):
                 ws.cell(row, col[header], value)
         ws.cell(row, col["Motivering"], text)
-    atomic_save(wb.save, path)
+    save_with(path, wb.save)
     return len(warnings)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from kkik_xl.catalogue import Column
+from kkik_xl.codes import CODES
 from kkik_xl.excel import read_codes as rc
 from kkik_xl.excel.columns import ColumnMatch, col_letter
 from kkik_xl.excel.convert import POLARS_DTYPES, POS, CellProblem
@@ -53,7 +54,7 @@ def _problem_findings(
         row = place.first_row + p.pos
         cell = f"{place.letters.get(p.column, '?')}{row}"
         out.append(
-            rc.BAD_VALUE.finding(
+            CODES.get(p.code or "", rc.BAD_VALUE).finding(
                 sheet=place.sheet, cell=cell, row=row, column=p.column, value=p.value, reason=p.reason
             )
         )

@@ -9,9 +9,7 @@ marked copy (the working file, :data:`WORKING_FILE_SV`) is marked again in place
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -19,7 +17,9 @@ from math import ceil
 from pathlib import Path
 from typing import Any, Protocol
 
+from kkik_xl.atomic import WriteError, save_with
 from kkik_xl.findings import SEVERITY_SV, Finding, Severity
+from kkik_xl.textsafe import strip_unsafe
 
 COLOURS = {Severity.ERROR: "FFC7CE", Severity.WARNING: "FFEB9C", Severity.INFO: "DDEBF7"}
 KONTROLL_SHEET = "Kontroll"
@@ -110,6 +110,11 @@ def cell_ranges(cells: Iterable[str]) -> list[str]:
     return out
 
 
+def _cell_text(value: Any) -> Any:
+    """Text without the control characters a worksheet cannot hold (a decoded ``_x001B_``), else as is."""
+    return strip_unsafe(value) if isinstance(value, str) else value
+
+
 def plan(
     findings: Sequence[Finding],
 ) -> tuple[dict[tuple[str, Severity], list[str]], dict[str, dict[str, str]]]:
@@ -122,7 +127,7 @@ def plan(
         key = (f.sheet, f.cell)
         if key not in worst or _RANK[f.severity] < _RANK[worst[key]]:
             worst[key] = f.severity
-        texts[f.sheet][f.cell].append(f"{f.code} ({SEVERITY_SV[f.severity]}): {f.message}")
+        texts[f.sheet][f.cell].append(_cell_text(f"{f.code} ({SEVERITY_SV[f.severity]}): {f.message}"))
     cells: dict[tuple[str, Severity], list[str]] = defaultdict(list)
     for (sheet, cell), sev in worst.items():
         cells[(sheet, sev)].append(cell)
@@ -149,7 +154,7 @@ def kontroll_rows(findings: Sequence[Finding]) -> list[KontrollRow]:
             f.anchor or "",
         )
         link = link_target(f.sheet, f.cell) if f.sheet and f.cell else None
-        rows.append(KontrollRow(values, link))
+        rows.append(KontrollRow(tuple(_cell_text(v) for v in values), link))
     return rows
 
 
@@ -193,18 +198,6 @@ def previous_path(marked: Path) -> Path:
     return marked.with_name(f"{marked.stem}_tidigare{marked.suffix}")
 
 
-def atomic_save(save: Any, target: Path) -> None:
-    """Call ``save(tmp_path)`` on a temporary file beside ``target``, then rename it into place."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=target.suffix, dir=target.parent)
-    os.close(fd)
-    try:
-        save(tmp)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def mark_workbook(original: Path, findings: Sequence[Finding], engine: str = "auto") -> Path:
     """Write a marked copy of ``original`` and return its path.
 
@@ -219,9 +212,9 @@ def mark_workbook(original: Path, findings: Sequence[Finding], engine: str = "au
         try:
             xml_writer = XmlMarkWriter(original)
             apply(xml_writer, findings)
-            atomic_save(xml_writer.save, target)
+            save_with(target, lambda tmp: xml_writer.save(str(tmp)))
             return target
-        except OSError:
+        except (OSError, WriteError):
             raise
         except Exception:
             if engine == "xml":
@@ -231,5 +224,5 @@ def mark_workbook(original: Path, findings: Sequence[Finding], engine: str = "au
     writer = OpenpyxlMarkWriter(original)
     writer.clear_previous()
     apply(writer, findings)
-    atomic_save(writer.save, target)
+    save_with(target, lambda tmp: writer.save(str(tmp)))
     return target

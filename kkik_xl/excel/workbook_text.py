@@ -20,7 +20,8 @@ import fastexcel
 import polars as pl
 from python_calamine import CalamineWorkbook
 
-from kkik_xl.excel.columns import col_letter
+from kkik_xl.excel.columns import col_letter, normalise_header
+from kkik_xl.excel.sheet_load import load
 
 TextCell = tuple[str, str, str]
 
@@ -70,24 +71,22 @@ def column_cells(
     """Cells of the given columns (header → letter) below ``header_row`` (1-based), read as text.
 
     With ``pattern`` (a regular expression) only matching cells are returned, filtered in polars.
+    Read through :func:`kkik_xl.excel.sheet_load.load`, so a reader panic does not end the check:
+    the cells are then read one by one.
     """
-    book = fastexcel.read_excel(path)
     names = list(columns)
-    frame = (
-        book.load_sheet(
-            sheet,
-            header_row=header_row - 1,
-            use_columns=names,
-            dtypes=dict.fromkeys(names, "string"),
-        )
-        .to_polars()
-        .with_row_index("__i")
-    )
-    for name in names:
+    wanted = {normalise_header(n) for n in names}
+    loaded = load(fastexcel.read_excel(path), sheet, header_row - 1, dict.fromkeys(names, "string"), wanted)
+    frame = loaded.frame.with_row_index("__i")
+    for name in frame.columns[1:]:
         text = pl.col(name)
         keep = text.str.contains(pattern) if pattern is not None else text != ""
         for i, value in frame.filter(keep.fill_null(False)).select("__i", name).iter_rows():
             yield sheet, f"{columns[name]}{header_row + 1 + i}", str(value)
+    for cell in loaded.cells:  # only after a panic: the text cells, unconverted
+        header = loaded.selected.get(cell.col, "")
+        if cell.kind == "String" and header in columns and (pattern is None or re.search(pattern, cell.body)):
+            yield sheet, f"{columns[header]}{header_row + 1 + cell.pos}", cell.body
 
 
 def _local(tag: str) -> str:

@@ -12,6 +12,7 @@ from kkik_xl.catalogue import CATALOGUE
 from kkik_xl.computation import template_params
 from kkik_xl.excel.frames import empty_frame
 from kkik_xl.excel.reader import default_year, read_workbook
+from kkik_xl.excel.safety import parsing
 from kkik_xl.findings import Finding, Severity
 from kkik_xl.measures import ENGINES, MeasureContext, MeasureResult, compute_template
 from kkik_xl.rules.anchors import RowIndex
@@ -73,6 +74,19 @@ def validate_workbook(
     :class:`kkik_xl.computation.UsageError` for a parameter that cannot be read.
     """
     path = Path(path)
+    with parsing(path):  # the rules and the Kontroll sheet read parts of the file too
+        return _validate(path, template_id, year, params, last_year, progress, carry_from)
+
+
+def _validate(
+    path: Path,
+    template_id: str | None,
+    year: int | None,
+    params: Mapping[str, str] | None,
+    last_year: Mapping[str, float] | None,
+    progress: Progress | None,
+    carry_from: Path | None = None,
+) -> ValidationReport:
     say = progress or (lambda _: None)
     say("Läser filen")
     read = read_workbook(path, template_id, year=year)

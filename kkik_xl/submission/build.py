@@ -33,6 +33,7 @@ from kkik_xl.submission.model import (
     WarningEntry,
 )
 from kkik_xl.submission.prepare import Prepared, compute, municipality
+from kkik_xl.submission.text_check import stripped
 
 PERSONNUMMER = re.compile(r"(?<!\d)(?:\d{2})?\d{6}[-+]?\d{4}(?!\d)")
 REDACTED = "[borttaget]"
@@ -158,11 +159,15 @@ def _indicators(prep: Prepared) -> dict[str, str]:
     return {"indikatorer": describe(prep.year)}
 
 
-def build_submission(prep: Prepared, *, now: datetime | None = None, synthetic: bool = False) -> Submission:
+def build_submission(
+    prep: Prepared, *, now: datetime | None = None, synthetic: bool = False, removed: list[str] | None = None
+) -> Submission:
     """The submission document of a prepared workbook, with its content checksum filled in.
 
     ``synthetic`` marks invented demo/test figures (covered by the checksum, so it cannot be removed
     without breaking the signatures): merge labels them and export-kolada refuses them.
+    Control and bidirectional-control characters are removed from every string; the JSON paths that
+    had any are appended to ``removed`` when given.
     """
     ids = id_values(prep)
     kommun = municipality(prep.read)
@@ -190,5 +195,8 @@ def build_submission(prep: Prepared, *, now: datetime | None = None, synthetic: 
             input_rows_sha256=input_rows_checksum(prep.tables), content_sha256=CHECKSUM_PLACEHOLDER
         ),
     )
+    draft, paths = stripped(draft)
+    if removed is not None:
+        removed += paths
     checksums = draft.checksums.model_copy(update={"content_sha256": content_checksum(draft)})
     return draft.model_copy(update={"checksums": checksums})

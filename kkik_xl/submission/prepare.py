@@ -91,7 +91,10 @@ def workbook_fingerprints(
         source: Path | BinaryIO = structure_copy(path, ready)  # the Table sheets' rows are not fingerprinted
     except ValueError:
         source = path
-    return fingerprints(openpyxl.load_workbook(source, keep_vba=False))
+    from kkik_xl.excel.safety import parsing
+
+    with parsing(path, loader=True):
+        return fingerprints(openpyxl.load_workbook(source, keep_vba=False))
 
 
 def _chosen(found: tuple[str, ...], stored: str | None) -> str | None:

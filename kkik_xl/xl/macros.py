@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from kkik_xl.atomic import WriteError
 from kkik_xl.xl.refusal import Refusal
 
 TITLE = "KKiK"
@@ -69,6 +70,8 @@ def run(what: str, action: Action, book: Any = None) -> None:
         message = action(book)
     except Refusal as refusal:
         book.app.alert(refusal.reason, title=title, mode="info")
+    except WriteError as failed:  # a file open in Excel, a read-only folder, a full disk
+        book.app.alert(failed.message, title=title, mode="critical")
     except Exception:
         try:
             where = f"Felet är sparat i {write_log(book, what)}."
