@@ -40,6 +40,8 @@ class Finding(BaseModel):
     value: str | None = None
     measure: str | None = None
     justification: str | None = None
+    anchor: str | None = None
+    """``Kod|Kolumn|radhash`` of a finding on a table row: what its Motivering follows (Kontroll Ankare)."""
     count: int | None = None
     """Set on a summary finding: how many identical findings it stands for (see ``rules/summarise``)."""
 

@@ -77,7 +77,7 @@ def test_json_has_counts_per_severity_and_code_and_every_finding(blank: Path, tm
     first = doc["findings"][0]
     assert set(first) == {
         "code", "severity", "message", "sheet", "cell", "row", "column", "value", "measure", "justification",
-        "count",
+        "anchor", "count",
     }  # fmt: skip
     assert (first["sheet"], first["row"], first["column"], first["measure"]) == (
         "Placeringar", 2, "Erbjudet placeringsdatum", "U11401, U11402"

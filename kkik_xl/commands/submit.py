@@ -11,6 +11,7 @@ from kkik_xl.commands.indicators_option import IndicatorsOption, use_indicators
 from kkik_xl.commands.settings_option import SettingsOption, settings_params
 from kkik_xl.computation import UsageError
 from kkik_xl.coordinator.presentation import SYNTHETIC_BANNER
+from kkik_xl.excel.marking import WORKING_FILE_SV, marked_path
 from kkik_xl.excel.result import ReadError
 from kkik_xl.rules.submittable import NOT_SUBMITTABLE, Refusal
 from kkik_xl.submission.build import build_submission, refusal_reasons
@@ -77,6 +78,9 @@ def submit(
             say(f"  – {line}")
         if len(reasons) > MAX_SHOWN:
             say(f"  … och {len(reasons) - MAX_SHOWN} till (se kkik-xl validate).")
+        working = marked_path(workbook)
+        if working != workbook and working.is_file():
+            say(f"{WORKING_FILE_SV} Lämna in {working.name}: kkik-xl submit {working}")
         raise typer.Exit(1)
     removed: list[str] = []
     try:

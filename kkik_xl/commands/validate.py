@@ -71,7 +71,12 @@ def is_big(file: Path) -> bool:
 
 
 def _run(
-    file: Path, template: str | None, year: int | None, params: dict[str, str], last: dict[str, float]
+    file: Path,
+    template: str | None,
+    year: int | None,
+    params: dict[str, str],
+    last: dict[str, float],
+    carry: Path | None = None,
 ) -> ValidationReport:
     err = console(err=True)
     big = is_big(file)
@@ -83,6 +88,7 @@ def _run(
             params=params,
             last_year=last,
             progress=(lambda step: say(f"{file.name}: {step.lower()} …")) if big else None,
+            carry_from=carry,
         )
 
 
@@ -103,7 +109,12 @@ def validate(
         ReportFormat, typer.Option("--report", help="Rapport: text, json eller html.")
     ] = ReportFormat.TEXT,
     mark: Annotated[
-        bool, typer.Option("--mark", help="Skriv en markerad kopia <namn>_kontrollerad.xlsx bredvid filen.")
+        bool,
+        typer.Option(
+            "--mark",
+            help="Skriv en markerad kopia <namn>_kontrollerad.xlsx bredvid filen (en markerad kopia "
+            "uppdateras på plats; motiveringar i en befintlig kopia förs över).",
+        ),
     ] = False,
     template: Annotated[
         str | None, typer.Option("--template", help="Mallens id om filen inte anger det.")
@@ -137,7 +148,8 @@ def validate(
         use_indicators(indikatorer)
         if period_start:
             params["period_start"] = period_start
-        result = _run(file, template, year, params, load_last_year(last_year))
+        carry = earlier_marked_copy(file) if mark else None
+        result = _run(file, template, year, params, load_last_year(last_year), carry)
     except (ReadError, UsageError) as exc:
         error(exc.reason)
         raise typer.Exit(2) from None
@@ -147,17 +159,42 @@ def validate(
     else:
         echo(text, nl=False)
     if mark:
-        _mark(file, result, err)
+        _mark(file, result, err, carry)
     raise typer.Exit(1 if result.has_errors else 0)
 
 
-def _mark(file: Path, result: ValidationReport, err: Console) -> None:
-    from kkik_xl.excel.marking import mark_workbook
+def earlier_marked_copy(file: Path) -> Path | None:
+    """The existing marked copy of an original (its Motiveringar are carried into the new one)."""
+    from kkik_xl.excel.marking import marked_path
+
+    target = marked_path(file)
+    return target if target != file and target.is_file() and file.suffix.lower() in MARKABLE else None
+
+
+def _keep_earlier(carry: Path) -> None:
+    """Copy the marked copy about to be replaced to ``…_tidigare.xlsx`` and say what happens."""
+    from kkik_xl.atomic import write_bytes
+    from kkik_xl.excel.marking import previous_path
+
+    kept = previous_path(carry)
+    write_bytes(kept, carry.read_bytes())
+    say(
+        f"{carry.name} fanns redan: dess motiveringar förs över till den nya markerade kopian (efter rad, "
+        f"inte cell), och den tidigare kopian sparas som {kept.name} så att inget du skrivit i den går "
+        "förlorat.",
+        err=True,
+    )
+
+
+def _mark(file: Path, result: ValidationReport, err: Console, carry: Path | None = None) -> None:
+    from kkik_xl.excel.marking import WORKING_FILE_SV, mark_workbook
 
     if file.suffix.lower() not in MARKABLE:
         say(f"Markerad kopia skrivs bara för .xlsx och .xlsm; {file.name} markerades inte.", err=True)
         return
     try:
+        if carry is not None:
+            _keep_earlier(carry)
         with spinner(err, f"{file.name}: skriver den markerade kopian …", is_big(file)):
             target = mark_workbook(file, result.findings)
     except WriteError as exc:
@@ -169,7 +206,9 @@ def _mark(file: Path, result: ValidationReport, err: Console) -> None:
             f"Den markerade kopian kunde inte skrivas: filen kunde inte öppnas för markering "
             f"({type(exc).__name__})."
         )
-    say(f"Markerad kopia: {target}", err=True)
+    done = "Markerad kopia (uppdaterad på plats)" if target == file else "Markerad kopia"
+    say(f"{done}: {target}", err=True)
+    say(WORKING_FILE_SV, err=True)
 
 
 def _mark_failed(message: str) -> NoReturn:

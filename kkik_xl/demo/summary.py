@@ -25,6 +25,8 @@ class Outcome:
     justified: dict[str, int] = field(default_factory=dict)
     submissions: list[Path] = field(default_factory=list)
     reports: dict[str, Path] = field(default_factory=dict)
+    loop: list[str] = field(default_factory=list)
+    """What the correction loop showed (second --mark, deleted row), in Swedish."""
     completeness: dict[str, int] = field(default_factory=dict)  # merge status → measures
 
     def errors(self) -> list[tuple[str, Finding]]:
@@ -71,6 +73,10 @@ def print_summary(outcome: Outcome, out: Path, console: Console) -> None:
     """Print the Swedish summary and the paths to open."""
     console.rule("Sammanfattning")
     console.print(department_table(outcome, out))
+    if outcome.loop:
+        console.print("Motiveringarna följer sina rader:")
+        for line in outcome.loop:
+            console.print(f"  • {line}", highlight=False)
     if outcome.completeness:
         total = ", ".join(f"{n} {status}" for status, n in outcome.completeness.items())
         console.print(f"Sammanställningen: {total} (mått); inlämningarna är märkta SYNTETISKA DATA.")

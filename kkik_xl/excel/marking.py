@@ -3,7 +3,8 @@
 The writing goes through the small :class:`MarkWriter` protocol so that the same planning code drives
 openpyxl here (a copy on disk) and xlwings in Excel. Cells are batched into ranges (consecutive rows
 of one column with the same severity), so tens of thousands of findings stay fast. The original file
-is never modified: :func:`mark_workbook` writes ``<name>_kontrollerad.xlsx`` atomically beside it.
+is never modified: :func:`mark_workbook` writes ``<name>_kontrollerad.xlsx`` atomically beside it; a
+marked copy (the working file, :data:`WORKING_FILE_SV`) is marked again in place.
 """
 
 from __future__ import annotations
@@ -36,7 +37,13 @@ KONTROLL_HEADERS = (
     "Meddelande",
     "Mått",
     "Motivering",
+    "Ankare",
 )
+"""Kontroll's columns. ``Ankare`` (hidden) ties the Motivering to its row's content, see ``rules/anchors``."""
+MOTIVERING_COLUMN = KONTROLL_HEADERS.index("Motivering") + 1
+ANKARE_COLUMN = KONTROLL_HEADERS.index("Ankare") + 1
+LAST_COLUMN = "K"
+"""Letter of the last Kontroll column (``Ankare``)."""
 WRAPPED_COLUMNS = frozenset(
     i + 1 for i, h in enumerate(KONTROLL_HEADERS) if h in ("Kolumn", "Värde", "Meddelande")
 )
@@ -145,6 +152,7 @@ def kontroll_rows(findings: Sequence[Finding]) -> list[KontrollRow]:
             f.message,
             f.measure or "",
             f.justification or "",
+            f.anchor or "",
         )
         link = link_target(f.sheet, f.cell) if f.sheet and f.cell else None
         rows.append(KontrollRow(tuple(_cell_text(v) for v in values), link))
@@ -165,10 +173,31 @@ def apply(writer: MarkWriter, findings: Sequence[Finding]) -> None:
     writer.write_kontroll(kontroll_rows(findings))
 
 
+MARKED_SUFFIX = "_kontrollerad"
+WORKING_FILE_SV = (
+    "Den markerade kopian är arbetsfilen: rätta uppgifterna och skriv motiveringarna i den, kontrollera "
+    "den igen med --mark (den uppdateras då på plats och allt du har skrivit finns kvar) och lämna in "
+    "den. Originalfilen ändras aldrig."
+)
+"""Which file is the master, said the same way in the CLI, the guides and the Instruktioner sheet."""
+
+
+def is_marked_copy(path: Path) -> bool:
+    """True for ``<name>_kontrollerad.xlsx``: a marked copy is marked again in place."""
+    return path.stem.casefold().endswith(MARKED_SUFFIX)
+
+
 def marked_path(original: Path) -> Path:
-    """``<name>_kontrollerad.xlsx`` (``.xlsm`` kept) beside the original."""
+    """``<name>_kontrollerad.xlsx`` (``.xlsm`` kept) beside the original; a marked copy is its own."""
+    if is_marked_copy(original):
+        return original
     suffix = ".xlsm" if original.suffix.lower() == ".xlsm" else ".xlsx"
-    return original.with_name(f"{original.stem}_kontrollerad{suffix}")
+    return original.with_name(f"{original.stem}{MARKED_SUFFIX}{suffix}")
+
+
+def previous_path(marked: Path) -> Path:
+    """``<name>_kontrollerad_tidigare.xlsx``: where an existing marked copy is kept before it is replaced."""
+    return marked.with_name(f"{marked.stem}_tidigare{marked.suffix}")
 
 
 def mark_workbook(original: Path, findings: Sequence[Finding], engine: str = "auto") -> Path:

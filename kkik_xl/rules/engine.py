@@ -15,8 +15,9 @@ from kkik_xl.excel.reader import default_year, read_workbook
 from kkik_xl.excel.safety import parsing
 from kkik_xl.findings import Finding, Severity
 from kkik_xl.measures import ENGINES, MeasureContext, MeasureResult, compute_template
+from kkik_xl.rules.anchors import RowIndex
 from kkik_xl.rules.base import RuleContext
-from kkik_xl.rules.justification import attach, note_justifications, read_justifications
+from kkik_xl.rules.justification import attach, note_justifications, read_entries
 from kkik_xl.rules.personal_data import mask_finding
 from kkik_xl.rules.registry import RULES
 from kkik_xl.rules.summarise import cover, summarise
@@ -62,15 +63,19 @@ def validate_workbook(
     params: Mapping[str, str] | None = None,
     last_year: Mapping[str, float] | None = None,
     progress: Progress | None = None,
+    carry_from: Path | None = None,
 ) -> ValidationReport:
     """Validate a filled-in template (or CSV): every finding at once, plus the measure results.
+
+    ``carry_from``: an earlier marked copy whose Kontroll Motiveringar are read too (they come first),
+    so that marking the original again carries them into the new copy.
 
     Raises :class:`kkik_xl.excel.result.ReadError` when the file cannot be read at all and
     :class:`kkik_xl.computation.UsageError` for a parameter that cannot be read.
     """
     path = Path(path)
     with parsing(path):  # the rules and the Kontroll sheet read parts of the file too
-        return _validate(path, template_id, year, params, last_year, progress)
+        return _validate(path, template_id, year, params, last_year, progress, carry_from)
 
 
 def _validate(
@@ -80,6 +85,7 @@ def _validate(
     params: Mapping[str, str] | None,
     last_year: Mapping[str, float] | None,
     progress: Progress | None,
+    carry_from: Path | None = None,
 ) -> ValidationReport:
     say = progress or (lambda _: None)
     say("Läser filen")
@@ -105,7 +111,10 @@ def _validate(
     # Every rule may quote a cell (a duplicate ID, an age out of range): mask numbers in all of them,
     # and again once the user's justifications (Kontroll sheet, notes) are attached.
     masked = [mask_finding(f) for f in summarise(findings, ctx.limits)]
-    attached = attach(masked, read_justifications(path), note_justifications(ctx.notes()))
+    frames = {ctx.sheet(t): frame for t in template.tables if (frame := ctx.present(t)) is not None}
+    rows = RowIndex(frames)
+    entries = [*read_entries(carry_from), *read_entries(path)]
+    attached = attach(rows.anchored(masked), entries, note_justifications(ctx.notes()), rows)
     findings = [mask_finding(f) for f in cover(attached)]
     findings.sort(key=Finding.sort_key)
     return ValidationReport(
