@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import NoReturn
 
 from kkik_xl.excel.columns import col_index
+from kkik_xl.excel.inflated import open_part
 
 MAX_CELLS = 8_000_000
 """Largest rectangle of cells a sheet may span (columns A–Z down to row 307,692; about 250 MB in the
@@ -98,7 +99,7 @@ def scan_package(zf: zipfile.ZipFile) -> None:
 def _scan_xml(zf: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int) -> None:
     name = info.filename
     sheet = "worksheets/" in name
-    with zf.open(info) as fh:
+    with open_part(zf, info) as fh:
         chunks = iter(lambda: fh.read(_CHUNK), b"")
         first = next(chunks, b"")
         if _is_utf16(first):
@@ -191,7 +192,7 @@ def _check_sheet_chunk(extent: _Extent, text: bytes) -> None:
 def _full_extent(zf: zipfile.ZipFile, info: zipfile.ZipInfo, seen: _Extent) -> _Extent:
     extent = _Extent(far=True, merges=seen.merges)
     tail = b""
-    with zf.open(info) as fh:
+    with open_part(zf, info) as fh:
         while chunk := fh.read(_CHUNK):
             text = tail + chunk
             extent.add_refs(text)

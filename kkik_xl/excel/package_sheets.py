@@ -20,6 +20,7 @@ from typing import IO
 
 import defusedxml.ElementTree as SafeET
 
+from kkik_xl.excel.inflated import open_part
 from kkik_xl.excel.package_places import PartText, sheet_place
 from kkik_xl.excel.package_xml import local, xml_texts
 from kkik_xl.excel.structure_copy import without_sheet_data
@@ -119,11 +120,11 @@ def worksheet_texts(
     zf: zipfile.ZipFile, info: zipfile.ZipInfo, sheet: str, formats: dict[int, str]
 ) -> Iterator[PartText]:
     """Formulas, formatted numbers and everything outside the cells of one worksheet."""
-    with zf.open(info) as fh:
+    with open_part(zf, info) as fh:
         for item in xml_texts(io.BytesIO(without_sheet_data(fh))):
             place = sheet_place(item.path)
             yield PartText(place.text, item.text, sheet, item.ref if place.cell else None)
-    with zf.open(info) as fh:
+    with open_part(zf, info) as fh:
         for chunk in _cell_chunks(fh):
             yield from _formulas(chunk, sheet)
             if formats:

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import IO, TypeVar
 
 from kkik_xl.excel import package_sheets
+from kkik_xl.excel.inflated import open_part
 from kkik_xl.excel.package_places import PartText, place_of
 from kkik_xl.excel.package_xml import xml_texts
 
@@ -73,7 +74,7 @@ def _member(
     if name.startswith("xl/worksheets/") and name.endswith(".xml"):
         yield from package_sheets.worksheet_texts(zf, info, sheet or "", formats)
     elif name.endswith(_XML_SUFFIXES):
-        with zf.open(info) as fh:
+        with open_part(zf, info) as fh:
             yield from _xml_part(name, _bounded(fh, info), sheet)
     else:
         yield from _binary(name, _read(zf, info, MAX_EMBEDDED_BYTES))

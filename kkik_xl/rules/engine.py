@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict
 from kkik_xl.catalogue import CATALOGUE
 from kkik_xl.computation import template_params
 from kkik_xl.excel.frames import empty_frame
+from kkik_xl.excel.inflated import sharing
 from kkik_xl.excel.reader import default_year, read_workbook
 from kkik_xl.excel.safety import parsing
 from kkik_xl.findings import Finding, Severity
@@ -74,7 +75,7 @@ def validate_workbook(
     :class:`kkik_xl.computation.UsageError` for a parameter that cannot be read.
     """
     path = Path(path)
-    with parsing(path):  # the rules and the Kontroll sheet read parts of the file too
+    with parsing(path), sharing():  # the rules and the Kontroll sheet read parts of the file too
         return _validate(path, template_id, year, params, last_year, progress, carry_from)
 
 
