@@ -31,12 +31,14 @@ class Placement:
     sheet: str
     first_row: int
     letters: dict[str, str]
+    width: int | None = None
+    """Columns the sheet uses (0-based index of the last one + 1), when the reader knows it."""
 
     @classmethod
     def of(cls, sheet: str, match: ColumnMatch, *, first_row: int = 2, first_col: int = 0) -> Placement:
         """Placement from a column match (header positions are 0-based within the table)."""
         letters = {name: col_letter(first_col + idx) for name, (_, idx) in match.found.items()}
-        return cls(sheet=sheet, first_row=first_row, letters=letters)
+        return cls(sheet=sheet, first_row=first_row, letters=letters, width=match.width)
 
 
 def empty_frame(columns: Sequence[Column]) -> pl.DataFrame:

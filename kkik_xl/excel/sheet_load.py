@@ -63,7 +63,7 @@ def _is_panic(err: BaseException) -> bool:
 
 
 @contextmanager
-def _rust_panics_silenced() -> Iterator[None]:
+def rust_panics_silenced() -> Iterator[None]:
     """Keep what the reader writes to the process's stderr (a Rust panic's English message and
     backtrace) away from the user; anything written without a panic is passed on afterwards."""
     try:
@@ -98,7 +98,7 @@ def load(
     """
     try:
         try:
-            with _rust_panics_silenced():
+            with rust_panics_silenced():
                 return _load(book, sheet, header_row, dtypes, wanted)
         except BaseException as err:
             if not _is_panic(err):
@@ -194,7 +194,7 @@ def _load_by_column(
     for index, name in selected.items():
         one = {normalise_header(name)}
         try:
-            with _rust_panics_silenced():
+            with rust_panics_silenced():
                 part, errors, _, _ = _read(book, sheet, header_row, {name: dtypes.get(name, "string")}, one)
             cells += _cells(errors)
             columns.append(part.get_column(name))
@@ -214,7 +214,7 @@ def _as_numbers(
 ) -> tuple[pl.Series, list[RawCell]]:
     """One column read as numbers: the numbers stay for a number column, else every non-empty cell
     becomes a raw cell for the single-value parsers, and the column is null of its own dtype."""
-    with _rust_panics_silenced():
+    with rust_panics_silenced():
         frame, errors, _, _ = _read(book, sheet, header_row, {name: "float"}, {normalise_header(name)})
     series = frame.get_column(name)
     cells = _cells(errors)

@@ -22,7 +22,9 @@ import fastexcel
 import polars as pl
 from python_calamine import CalamineWorkbook
 
-from kkik_xl.excel.columns import col_index, col_letter
+from kkik_xl.excel.columns import col_letter, normalise_header
+from kkik_xl.excel.result import ReadError
+from kkik_xl.excel.sheet_load import load, rust_panics_silenced
 
 TextCell = tuple[str, str, str]
 
@@ -71,40 +73,88 @@ def cells_outside(
 ) -> Iterator[TextCell]:
     """Cells of a table sheet that are not in the table's frame and match ``pattern`` (a regular
     expression, filtered in polars): every column not in ``columns`` (0-based, the template's columns as
-    found), with or without a header, and the rows above ``first_row`` (the first data row) in those."""
+    found), with or without a header, and the rows above ``first_row`` (the first data row) in those.
+
+    A sheet the reader cannot convert as a whole (a Rust panic on a date far outside the calendar) is
+    read column by column; a column that cannot be read even alone is read cell by cell with calamine.
+    """
+    book = fastexcel.read_excel(path)
     try:
-        sheet_data = fastexcel.read_excel(path).load_sheet(
-            sheet, header_row=None, skip_rows=0, dtypes="string"
-        )
-        frame = sheet_data.to_polars().with_row_index("__i")
+        with rust_panics_silenced():
+            sheet_data = book.load_sheet(sheet, header_row=None, skip_rows=0, dtypes="string")
+            frame = sheet_data.to_polars()
     except BaseException as err:  # a reader error or panic (pyo3's PanicException is a BaseException)
         if isinstance(err, KeyboardInterrupt | SystemExit):
             raise
-        yield from _outside_by_calamine(path, sheet, columns, first_row, pattern)
+        yield from _by_column(book, sheet, columns, first_row, pattern)
         return
-    for info in sheet_data.available_columns():
+    available = sheet_data.available_columns()
+    yield from _matching(sheet, available, frame.with_row_index("__i"), columns, first_row, pattern)
+
+
+def _by_column(
+    book: Any, sheet: str, columns: Collection[int], first_row: int, pattern: str
+) -> Iterator[TextCell]:
+    """Each column outside the frame read alone; one that cannot be read alone goes through
+    :func:`kkik_xl.excel.sheet_load.load`, which keeps its text cells unconverted."""
+    try:
+        with rust_panics_silenced():
+            infos = book.load_sheet(sheet, header_row=None, skip_rows=0, n_rows=0).available_columns()
+    except BaseException as err:
+        if isinstance(err, KeyboardInterrupt | SystemExit):
+            raise
+        return
+    for info in infos:
+        if info.absolute_index in columns and first_row <= 2:
+            continue  # only the header row of a table column lies outside the frame
+        try:
+            with rust_panics_silenced():
+                one = book.load_sheet(sheet, header_row=None, skip_rows=0, dtypes="string",
+                                      use_columns=[info.absolute_index])  # fmt: skip
+                frame = one.to_polars().with_row_index("__i")
+            yield from _matching(sheet, one.available_columns(), frame, columns, first_row, pattern)
+        except BaseException as err:
+            if isinstance(err, KeyboardInterrupt | SystemExit):
+                raise
+            yield from _texts_of_column(book, sheet, info.absolute_index, pattern)
+
+
+def _texts_of_column(book: Any, sheet: str, index: int, pattern: str) -> Iterator[TextCell]:
+    """The text cells below row 1 of a column the reader cannot convert (its header is a finding)."""
+    try:
+        with rust_panics_silenced():
+            head = book.load_sheet(sheet, header_row=0, n_rows=0).available_columns()
+        name = next(c.name for c in head if c.absolute_index == index)
+        loaded = load(book, sheet, 0, {name: "string"}, {normalise_header(name)})
+    except (ReadError, StopIteration):
+        return
+    letter = col_letter(index)
+    texts = pl.DataFrame(
+        {"pos": [c.pos for c in loaded.cells if c.kind == "String"],
+         "body": [c.body for c in loaded.cells if c.kind == "String"]},
+        schema={"pos": pl.Int64, "body": pl.String},
+    )  # fmt: skip
+    for pos, body in texts.filter(pl.col("body").str.contains(pattern)).iter_rows():  # a polars pattern
+        yield sheet, f"{letter}{pos + 2}", body
+
+
+def _matching(
+    sheet: str,
+    available: list[Any],
+    frame: pl.DataFrame,
+    columns: Collection[int],
+    first_row: int,
+    pattern: str,
+) -> Iterator[TextCell]:
+    for info in available:
+        if info.name not in frame.columns:
+            continue
         rows = frame if info.absolute_index not in columns else frame.head(max(first_row - 1, 0))
         text = pl.col(info.name)
         for i, value in (
             rows.filter(text.str.contains(pattern).fill_null(False)).select("__i", info.name).iter_rows()
         ):
             yield sheet, f"{col_letter(info.absolute_index)}{i + 1}", str(value)
-
-
-def _outside_by_calamine(
-    path: Path, sheet: str, columns: Collection[int], first_row: int, pattern: str
-) -> Iterator[TextCell]:
-    """:func:`cells_outside` cell by cell with calamine, when fastexcel cannot read the sheet."""
-    try:
-        for name, cell, text in sheet_cells(path, [sheet]):
-            col, row = (
-                col_index("".join(c for c in cell if c.isalpha())),
-                int("".join(filter(str.isdigit, cell))),
-            )
-            if (col not in columns or row < first_row) and re.search(pattern, text):
-                yield name, cell, text
-    except Exception:
-        return
 
 
 def _local(tag: str) -> str:

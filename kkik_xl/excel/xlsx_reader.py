@@ -121,6 +121,7 @@ def load_table(
     problems, excel_errors, rescued, infos = classify_errors(
         loaded.cells, {i: bycol[renamed.get(n, n)] for i, n in loaded.selected.items()}, date1904
     )
+    match.width = 1 + max((c.absolute_index for c in loaded.available), default=-1)
     place = Placement.of(loc.sheet, match, first_row=loc.sheet_header_row + 2, first_col=first_col)
     typed, more = _convert(raw, columns, rescued, date1904)
     empty = typed.select(pl.all_horizontal(pl.col(c.name).is_null() for c in columns)).to_series()

@@ -88,6 +88,8 @@ def _table_sheet_cells(ctx: RuleContext) -> Iterator[tuple[str, str, str]]:
         if place is None or table.name not in ctx.tables:
             continue
         columns = {col_index(letter) for letter in place.letters.values()}
+        if place.width is not None and set(range(place.width)) <= columns and place.first_row <= 2:
+            continue  # the reader saw every column the sheet uses, all of them the table's: none outside
         yield from workbook_text.cells_outside(
             ctx.read.path, place.sheet, columns, place.first_row, CANDIDATE_PATTERN
         )
