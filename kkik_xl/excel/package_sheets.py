@@ -23,10 +23,11 @@ import defusedxml.ElementTree as SafeET
 from kkik_xl.excel.inflated import open_part
 from kkik_xl.excel.package_places import PartText, sheet_place
 from kkik_xl.excel.package_xml import local, xml_texts
-from kkik_xl.excel.structure_copy import without_sheet_data
+from kkik_xl.excel.structure_copy import slim_xml
 
 _CHUNK = 4 << 20
 _ROW_START = re.compile(rb"<\w+:row\b")
+_FORMULA_TAGS = (b"<f>", b"<f ", b":f>", b":f ")  # plain searches: a chunk without them has no formula
 _FORMULA = re.compile(rb"<(?:\w+:)?c\b([^>]*)>\s*<(?:\w+:)?f\b[^>]*>([^<]+)</(?:\w+:)?f>")
 _NUMBER = re.compile(
     rb"<(?:\w+:)?c\b([^>]*)>(?:\s*<(?:\w+:)?f\b[^>]*(?:/>|>[^<]*</(?:\w+:)?f>))?\s*<(?:\w+:)?v>([^<]+)</"
@@ -119,27 +120,34 @@ def render(value: int, code: str) -> str:
 def worksheet_texts(
     zf: zipfile.ZipFile, info: zipfile.ZipInfo, sheet: str, formats: dict[int, str]
 ) -> Iterator[PartText]:
-    """Formulas, formatted numbers and everything outside the cells of one worksheet."""
+    """Formulas, formatted numbers and everything outside the cells of one worksheet, in one pass
+    over the inflated XML (a big log's sheet is inflated once here, not once per kind of text)."""
+    cells: list[PartText] = []
     with open_part(zf, info) as fh:
-        for item in xml_texts(io.BytesIO(without_sheet_data(fh))):
-            place = sheet_place(item.path)
-            yield PartText(place.text, item.text, sheet, item.ref if place.cell else None)
-    with open_part(zf, info) as fh:
-        for chunk in _cell_chunks(fh):
-            yield from _formulas(chunk, sheet)
-            if formats:
-                yield from _formatted(chunk, sheet, formats)
+        slim = slim_xml(_observed(fh, sheet, formats, cells))
+    yield from cells
+    for item in xml_texts(io.BytesIO(slim)):
+        place = sheet_place(item.path)
+        yield PartText(place.text, item.text, sheet, item.ref if place.cell else None)
 
 
-def _cell_chunks(fh: IO[bytes]) -> Iterator[bytes]:
+def _observed(fh: IO[bytes], sheet: str, formats: dict[int, str], found: list[PartText]) -> Iterator[bytes]:
+    """The chunks of ``fh`` as read; formulas and formatted numbers of their whole rows go to ``found``."""
     rest = b""
     while data := fh.read(_CHUNK):
+        yield data
         rest += data
         cut = _last_row_start(rest)
         if cut:
-            yield rest[:cut]
+            found.extend(_cell_texts(rest[:cut], sheet, formats))
             rest = rest[cut:]
-    yield rest
+    found.extend(_cell_texts(rest, sheet, formats))
+
+
+def _cell_texts(chunk: bytes, sheet: str, formats: dict[int, str]) -> Iterator[PartText]:
+    yield from _formulas(chunk, sheet)
+    if formats:
+        yield from _formatted(chunk, sheet, formats)
 
 
 def _last_row_start(data: bytes) -> int:
@@ -152,6 +160,8 @@ def _last_row_start(data: bytes) -> int:
 
 
 def _formulas(chunk: bytes, sheet: str) -> Iterator[PartText]:
+    if not any(tag in chunk for tag in _FORMULA_TAGS):
+        return  # no formula in these rows: skip the cell-by-cell pattern (most of a big log's time)
     for m in _FORMULA.finditer(chunk):
         ref = _REF.search(m[1])
         text = html.unescape(m[2].decode("utf-8", errors="replace"))
