@@ -27,6 +27,9 @@ from kkik_xl.excel.structure_copy import slim_xml
 
 _CHUNK = 4 << 20
 _ROW_START = re.compile(rb"<\w+:row\b")
+MAX_SHEET_BYTES = 64 << 20
+"""A worksheet's XML is scanned up to here (a 1M-row log is ~400 MB; its cells are read by the reader,
+and KKIK-LS-014 says what was not scanned on such a sheet)."""
 _FORMULA_TAGS = (b"<f>", b"<f ", b":f>", b":f ")  # plain searches: a chunk without them has no formula
 _FORMULA = re.compile(rb"<(?:\w+:)?c\b([^>]*)>\s*<(?:\w+:)?f\b[^>]*>([^<]+)</(?:\w+:)?f>")
 _NUMBER = re.compile(
@@ -124,7 +127,10 @@ def worksheet_texts(
     over the inflated XML (a big log's sheet is inflated once here, not once per kind of text)."""
     cells: list[PartText] = []
     with open_part(zf, info) as fh:
-        slim = slim_xml(_observed(fh, sheet, formats, cells))
+        try:
+            slim = slim_xml(_observed(fh, sheet, formats, cells))
+        except ValueError:  # cut at MAX_SHEET_BYTES (or not closed): the text after the cells is not read
+            slim = b""
     yield from cells
     for item in xml_texts(io.BytesIO(slim)):
         place = sheet_place(item.path)
@@ -133,8 +139,9 @@ def worksheet_texts(
 
 def _observed(fh: IO[bytes], sheet: str, formats: dict[int, str], found: list[PartText]) -> Iterator[bytes]:
     """The chunks of ``fh`` as read; formulas and formatted numbers of their whole rows go to ``found``."""
-    rest = b""
-    while data := fh.read(_CHUNK):
+    rest, read = b"", 0
+    while read < MAX_SHEET_BYTES and (data := fh.read(_CHUNK)):
+        read += len(data)
         yield data
         rest += data
         cut = _last_row_start(rest)

@@ -95,7 +95,8 @@ NOT_SCANNED = register(
     INFO,
     "Bladet är för stort för kontrollen av sammanfogade celler",
     "Bladet {sheet} är för stort ({size} MB XML, gränsen är {limit} MB) för kontrollen av sammanfogade "
-    "celler och formler utan värde (KKIK-LS-012, KKIK-LS-013), så den gjordes inte. Övriga kontroller är "
+    "celler och formler utan värde (KKIK-LS-012, KKIK-LS-013), så den gjordes inte, och personnummer i "
+    "formler, sidhuvud och sidfot söktes bara i bladets första {limit} MB. Övriga kontroller är "
     "gjorda. Kontrollera i Excel att tabellen inte har sammanfogade celler och att filen är sparad i Excel "
     "(då har formlerna värden), eller dela upp raderna på flera mindre filer.",
 )
