@@ -12,9 +12,8 @@ from kkik_xl.commands.settings_option import SettingsOption, settings_params
 from kkik_xl.computation import UsageError
 from kkik_xl.coordinator.presentation import SYNTHETIC_BANNER
 from kkik_xl.excel.result import ReadError
-from kkik_xl.submission.build import build_submission, refusal_reasons
+from kkik_xl.submission.create import Refused, create_submission
 from kkik_xl.submission.io import save_submission
-from kkik_xl.submission.prepare import prepare
 
 MAX_SHOWN = 50
 
@@ -56,13 +55,13 @@ def submit(
     except UsageError as err:
         raise fail(err.reason, 2) from None
     try:
-        prep = prepare(workbook, settings)
+        sub = create_submission(workbook, settings, synthetic=syntetisk)
     except ReadError as err:
         raise fail(err.reason, 2) from None
     except UsageError as err:
         raise fail(err.reason, 1) from None
-    reasons = refusal_reasons(prep.findings)
-    if reasons:
+    except Refused as refused:
+        reasons = refused.reasons
         console.print(
             f"[bold red]Inlämningen skapades inte.[/] Åtgärda eller motivera först ({len(reasons)}):"
         )
@@ -70,11 +69,7 @@ def submit(
             console.print(f"  – {line}")
         if len(reasons) > MAX_SHOWN:
             console.print(f"  … och {len(reasons) - MAX_SHOWN} till (se kkik-xl validate).")
-        raise typer.Exit(1)
-    try:
-        sub = build_submission(prep, synthetic=syntetisk)
-    except UsageError as err:
-        raise fail(err.reason, 1) from None
+        raise typer.Exit(1) from None
     path = save_submission(sub, out / sub.file_name())
     defined = sum(m.value is not None for m in sub.measures)
     console.print(f"Skrev {path} ({defined} av {len(sub.measures)} mått med värde).")
