@@ -25,6 +25,10 @@ def serve(
     timeout: Annotated[float, typer.Option("--timeout", help="Tidsgräns per anrop i sekunder.")] = 300.0,
     workers: Annotated[int, typer.Option("--workers", help="Samtidiga kontroller.", min=1)] = 2,
     queue: Annotated[int, typer.Option("--queue", help="Anrop som får vänta i kö.", min=0)] = 8,
+    exempel: Annotated[
+        bool,
+        typer.Option("--exempel", help="Lägg in syntetiska exempelinlämningar (Ale 2025) i en tom databas."),
+    ] = False,
     addin_origin: Annotated[
         str | None, typer.Option("--addin-origin", help="Tillåten CORS-origin för Office-tillägget.")
     ] = None,
@@ -49,8 +53,13 @@ def serve(
         queue=queue,
         addin_origin=addin_origin,
     )
+    app = create_app(config)
+    if exempel:
+        from kkik_xl.server.examples import seed
+
+        seed(app.state.kkik.storage)
     uvicorn.run(
-        create_app(config),
+        app,
         host=host,
         port=port,
         ssl_certfile=str(cert) if cert else None,

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from importlib.resources import files
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
+
+from kkik_xl.server import coordinator_page
 
 router = APIRouter(include_in_schema=False)
 STATIC = files("kkik_xl.server") / "static"
@@ -21,6 +23,15 @@ TYPES = {"app.js": "text/javascript; charset=utf-8", "style.css": "text/css; cha
 async def index() -> HTMLResponse:
     """The upload page."""
     return HTMLResponse((STATIC / "index.html").read_text(encoding="utf-8"))
+
+
+@router.get("/samordnare", response_class=HTMLResponse)
+async def coordinator(request: Request, year: int | None = None) -> HTMLResponse:
+    """The stored submissions of ``year``: completeness and conflicts."""
+    state = request.app.state.kkik
+    content = await state.pool.run(lambda: coordinator_page.body(state.storage, year))
+    page = (STATIC / "samordnare.html").read_text(encoding="utf-8")
+    return HTMLResponse(page.replace("<!--INNEHALL-->", content))
 
 
 @router.get("/static/{name}")

@@ -84,10 +84,11 @@
   document.getElementById("submit").addEventListener("click", async () => {
     const box = document.getElementById("submit-status");
     box.textContent = "Skapar inlämningsfilen …";
-    const response = await fetch("/api/submit", { method: "POST", body: lastForm });
+    const store = document.getElementById("store").checked ? "?store=true" : "";
+    const response = await fetch("/api/submit" + store, { method: "POST", body: lastForm });
     if (response.ok) {
       download(await response.blob(), fileName(response, "inlamning.kkik.json"));
-      box.textContent = "Inlämningsfilen är nedladdad.";
+      box.textContent = store ? "Inlämningsfilen är nedladdad och sparad hos samordnaren." : "Inlämningsfilen är nedladdad.";
       return;
     }
     const data = await response.json().catch(() => ({}));
