@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterator
+from datetime import date, datetime, time
 from pathlib import Path
 
 import httpx
@@ -13,6 +15,7 @@ from submission_workbooks import filled_workbook
 from typer.testing import CliRunner
 
 from kkik_xl import __version__
+from kkik_xl.catalogue import CATALOGUE, Measure
 from kkik_xl.cli import app
 
 DATA = Path(__file__).parent / "data"
@@ -121,3 +124,34 @@ def test_functions_with_and_without_prefix(server: str) -> None:
     assert call("HELGDAG", "") == {"result": "Datumet saknas."}
     response = httpx.post(f"{server}/api/functions/FINNS_INTE", json={"args": []})
     assert response.status_code == 404 and "finns inte" in response.json()["error"]
+
+
+def office_js(value: object) -> object:
+    """An xlwings-shaped argument as Office.js passes it: serial numbers, lists of rows, ``""``."""
+    from test_xl_udfs import _serial
+
+    if value is None:
+        return ""
+    if isinstance(value, list):  # a block stays rows; a column becomes rows of one cell
+        return [[office_js(c) for c in v] if isinstance(v, list) else [office_js(v)] for v in value]
+    if isinstance(value, datetime | date):
+        return _serial(value)
+    if isinstance(value, time):
+        return (value.hour * 60 + value.minute) / 1440
+    return value
+
+
+@pytest.mark.parametrize("measure", [m for m in CATALOGUE.measures if m.self_collected], ids=lambda m: m.kpi)
+def test_measure_functions_equal_the_xlwings_udfs(server: str, measure: Measure) -> None:
+    from test_xl_udfs import case
+
+    from kkik_xl.xl.udfs import ALL_FUNCTIONS
+
+    _, _, args = case(measure)
+    want = ALL_FUNCTIONS[f"KKIK_{measure.kpi}"](*args)
+    body = {"args": [office_js(a) for a in args]}
+    got = httpx.post(f"{server}/api/functions/{measure.kpi}", json=body, timeout=60).json()["result"]
+    if isinstance(want, float):
+        assert isinstance(got, float) and math.isclose(got, want, rel_tol=1e-12), (got, want)
+    else:
+        assert got == want

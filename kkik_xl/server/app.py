@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from fastapi import FastAPI
 
 from kkik_xl import __version__
@@ -17,11 +20,24 @@ DESCRIPTION = "KKiK-tjänsten: samma kontroller, markering och inlämningsfiler 
 
 def create_app(config: ServerConfig) -> FastAPI:
     """The service for ``config``: API, pages, limits and security headers."""
-    app = FastAPI(
-        title="kkik-xl", version=__version__, description=DESCRIPTION, docs_url=None, redoc_url=None
-    )
     pool = WorkerPool(config.workers, config.queue, config.request_timeout)
-    app.state.kkik = State(config, pool, Storage(config.database))
+    storage = Storage(config.database)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        pool.shutdown()
+        storage.close()
+
+    app = FastAPI(
+        title="kkik-xl",
+        version=__version__,
+        description=DESCRIPTION,
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.kkik = State(config, pool, storage)
     errors.install(app)
     app.include_router(api.router)
     app.include_router(pages.router)
@@ -31,10 +47,5 @@ def create_app(config: ServerConfig) -> FastAPI:
         public_url=config.public_url,
         addin_origin=config.addin_origin,
     )
-
-    @app.on_event("shutdown")
-    def _close() -> None:
-        pool.shutdown()
-        app.state.kkik.storage.close()
 
     return app
