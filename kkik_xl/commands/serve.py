@@ -29,6 +29,13 @@ def serve(
         bool,
         typer.Option("--exempel", help="Lägg in syntetiska exempelinlämningar (Ale 2025) i en tom databas."),
     ] = False,
+    trusted_proxy: Annotated[
+        list[str] | None,
+        typer.Option("--trusted-proxy", help="Proxyadress vars inloggningshuvud godtas (kan upprepas)."),
+    ] = None,
+    identity_header: Annotated[
+        str, typer.Option("--identity-header", help="Huvudet med den inloggade användaren.")
+    ] = "X-Remote-User",
     addin_origin: Annotated[
         str | None, typer.Option("--addin-origin", help="Tillåten CORS-origin för Office-tillägget.")
     ] = None,
@@ -52,6 +59,8 @@ def serve(
         workers=workers,
         queue=queue,
         addin_origin=addin_origin,
+        trusted_proxies=frozenset(trusted_proxy or ()),
+        identity_header=identity_header,
     )
     app = create_app(config)
     if exempel:

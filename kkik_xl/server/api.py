@@ -86,12 +86,14 @@ async def submit(request: Request, store: bool = False) -> Response:
             state.storage.audit(who(request), "inlämning vägrad", f"{_file_label(upload.name)}")
             return JSONResponse({"error": refused.message, "reasons": refused.reasons}, status_code=422)
     what = f"{sub.file_name()} {sub.checksums.content_sha256[:16]}"
+    headers = _attachment(sub.file_name())
     if store:
         stored = state.storage.store(sub)
-        state.storage.audit(who(request), "inlämning sparad", f"{what} id={stored}")
+        state.storage.audit(who(request), "inlämning sparad", f"{what} nr {stored}")
+        headers["X-KKIK-Inlamning"] = str(stored)
     else:
         state.storage.audit(who(request), "inlämning skapad", what)
-    return Response(to_text(sub), media_type="application/json", headers=_attachment(sub.file_name()))
+    return Response(to_text(sub), media_type="application/json", headers=headers)
 
 
 @router.post("/api/functions/{name}", tags=["funktioner"])

@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from kkik_xl import __version__
-from kkik_xl.server import api, errors, pages
+from kkik_xl.server import api, errors, pages, signing_api
 from kkik_xl.server.config import ServerConfig
 from kkik_xl.server.limits import WorkerPool
 from kkik_xl.server.security import SecurityMiddleware
@@ -40,6 +40,7 @@ def create_app(config: ServerConfig) -> FastAPI:
     app.state.kkik = State(config, pool, storage)
     errors.install(app)
     app.include_router(api.router)
+    app.include_router(signing_api.router)
     app.include_router(pages.router)
     app.add_middleware(
         SecurityMiddleware,

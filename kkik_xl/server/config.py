@@ -19,6 +19,8 @@ class ServerConfig:
     workers: int = 2
     queue: int = 8
     addin_origin: str | None = None
+    trusted_proxies: frozenset[str] = frozenset()
+    identity_header: str = "X-Remote-User"
 
     @property
     def database(self) -> Path:

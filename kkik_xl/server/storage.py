@@ -102,6 +102,11 @@ class Storage:
             )
         return int(cur.lastrowid or 0)
 
+    def replace(self, sub_id: int, sub: Submission) -> None:
+        """Replace stored submission ``sub_id`` with ``sub`` (a newly signed copy of it)."""
+        with self._lock:
+            self._db.execute("UPDATE submissions SET document = ? WHERE id = ?", (to_text(sub), sub_id))
+
     def submissions(self, year: int) -> list[StoredSubmission]:
         """The stored submissions of ``year``, oldest first."""
         with self._lock:
