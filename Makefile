@@ -16,7 +16,9 @@ demo: $(STAMP)
 	$(BIN)/python -m kkik_xl.demo
 
 serve: $(STAMP)
-	$(BIN)/kkik-xl serve --host 127.0.0.1 --port 8000 --data demo-output/tjanst --exempel
+	$(BIN)/kkik-xl synthetic --out demo-output/tjanst/nationellt_syntetiskt.csv --year 2025
+	$(BIN)/kkik-xl serve --host 127.0.0.1 --port 8000 --data demo-output/tjanst --exempel \
+		--reference demo-output/tjanst/nationellt_syntetiskt.csv
 
 test: lint typecheck pytest
 

@@ -35,7 +35,10 @@ ARGS = [
 
 @pytest.fixture(scope="module")
 def url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with live_server(tmp_path_factory.mktemp("sida"), "--exempel") as base:
+    from kkik_xl.coordinator.synthetic import write_synthetic
+
+    reference = write_synthetic(tmp_path_factory.mktemp("nationellt"), 2025, 2026)
+    with live_server(tmp_path_factory.mktemp("sida"), "--exempel", "--reference", str(reference)) as base:
         yield base
 
 
@@ -125,3 +128,7 @@ def test_submission_download_and_coordinator_page(page: object, url: str, tmp_pa
     assert "Olöst" in text  # the example's later förskola submission is signed by one person only
     assert "kkik-merge-" not in text  # no temporary folder names
     screenshot(page, tmp_path, "tjanst-samordnare.png")
+    page.click('a[href*="kommun=1440"]')  # type: ignore[attr-defined]  # comparison report, Ale
+    page.wait_for_load_state()  # type: ignore[attr-defined]
+    report = page.inner_text("body")  # type: ignore[attr-defined]
+    assert "Ale" in report and "U11401" in report, report[:500]

@@ -29,6 +29,10 @@ def serve(
         bool,
         typer.Option("--exempel", help="Lägg in syntetiska exempelinlämningar (Ale 2025) i en tom databas."),
     ] = False,
+    reference: Annotated[
+        Path | None,
+        typer.Option("--reference", help="Alla kommuners värden (CSV/JSON) för jämförelserapporten."),
+    ] = None,
     trusted_proxy: Annotated[
         list[str] | None,
         typer.Option("--trusted-proxy", help="Proxyadress vars inloggningshuvud godtas (kan upprepas)."),
@@ -61,6 +65,7 @@ def serve(
         addin_origin=addin_origin,
         trusted_proxies=frozenset(trusted_proxy or ()),
         identity_header=identity_header,
+        reference=reference,
     )
     app = create_app(config)
     if exempel:

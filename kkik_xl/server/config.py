@@ -21,6 +21,7 @@ class ServerConfig:
     addin_origin: str | None = None
     trusted_proxies: frozenset[str] = frozenset()
     identity_header: str = "X-Remote-User"
+    reference: Path | None = None  # national values (CSV/JSON) for the comparison report
 
     @property
     def database(self) -> Path:

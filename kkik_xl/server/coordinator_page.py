@@ -1,9 +1,10 @@
-"""``/samordnare``: the stored submissions of a year → completeness and conflicts, as ``kkik-xl merge``.
+"""``/samordnare``: the stored submissions of a year → completeness, conflicts and the comparison report.
 
 The stored documents are written to a temporary folder (one subfolder per stored submission, so two
 versions of one file both take part) and merged by :func:`kkik_xl.coordinator.merge.merge` with the
 same reader as the CLI; the page shows what ``merge`` writes: accepted and rejected files, the
-completeness matrix and the conflicts with their Swedish explanations.
+completeness matrix and the conflicts with their Swedish explanations. With a national reference file
+(``--reference``), ``/samordnare/rapport`` gives ``kkik-xl compare --format html`` for the merged values.
 """
 
 from __future__ import annotations
@@ -17,9 +18,15 @@ from pathlib import Path
 
 import polars as pl
 
+from kkik_xl.coordinator.colours import QuartileRule
+from kkik_xl.coordinator.compare import national
 from kkik_xl.coordinator.completeness import counts
 from kkik_xl.coordinator.merge import MergeResult, merge
+from kkik_xl.coordinator.merge_output import VALUES_STEM, write_merge
+from kkik_xl.coordinator.report_html import render_html
 from kkik_xl.coordinator.submissions import read_submission
+from kkik_xl.coordinator.values import ValuesError, load_values
+from kkik_xl.server.errors import ApiError
 from kkik_xl.server.storage import Storage, StoredSubmission
 
 MAX_ROWS = 500
@@ -36,6 +43,29 @@ def merged(storage: Storage, stored: list[StoredSubmission]) -> tuple[MergeResul
         return merge([folder], read_submission), f"{folder}{os.sep}"
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def report(storage: Storage, reference: Path, year: int, kommun: str) -> str:
+    """The comparison report (``kkik-xl compare --format html``) of the stored submissions of ``year``."""
+    folder = Path(tempfile.mkdtemp(prefix="kkik-rapport-"))
+    try:
+        result, _ = merged(storage, storage.submissions(year))
+        write_merge(result, folder)
+        value_set = load_values([folder / f"{VALUES_STEM}.json", reference])
+        nat = national(value_set.frame, year, QuartileRule.CEIL, synthetic=value_set.synthetic)
+        if kommun not in nat.municipalities():
+            raise ApiError(404, f"Kommunkoden {kommun[:8]} har inga värden för {year}.")
+        return render_html(nat.compare(kommun), value_set.notes)
+    except ValuesError as err:
+        raise ApiError(422, f"Jämförelsen kunde inte göras: {err}") from None
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _report_links(stored: list[StoredSubmission], year: int) -> str:
+    codes = sorted({s.kommunkod for s in stored})
+    links = " · ".join(f'<a href="/samordnare/rapport?year={year}&amp;kommun={c}">{c}</a>' for c in codes)
+    return f"<h2>Jämförelserapport</h2><p>Jämför med alla kommuner (referensfilen): {links}</p>"
 
 
 def frame_table(frame: pl.DataFrame, caption: str, prefix: str = "") -> str:
@@ -82,7 +112,7 @@ def _year_links(years: list[int], year: int) -> str:
     return f"<p>År: {links}</p>" if links else ""
 
 
-def body(storage: Storage, year: int | None) -> str:
+def body(storage: Storage, year: int | None, with_report: bool = False) -> str:
     """The page's main content for ``year`` (default: the newest year with submissions)."""
     years = storage.years()
     year = year or (years[0] if years else date.today().year)
@@ -93,7 +123,10 @@ def body(storage: Storage, year: int | None) -> str:
         return "".join(parts)
     result, prefix = merged(storage, stored)
     summary = ", ".join(f"{n} {escape(status)}" for status, n in counts(result.completeness).items())
-    parts += [_stored_table(stored), f"<h2>Fullständighet</h2><p>{summary}</p>"]
+    parts.append(_stored_table(stored))
+    if with_report:
+        parts.append(_report_links(stored, year))
+    parts.append(f"<h2>Fullständighet</h2><p>{summary}</p>")
     parts.append(frame_table(result.completeness, "Fullständighet per mått", prefix))
     parts.append("<h2>Konflikter</h2>")
     conflicts = result.resolution.conflicts

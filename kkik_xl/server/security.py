@@ -8,6 +8,8 @@
 - Every response has a strict Content-Security-Policy (only this service's own scripts and styles,
   no inline script, no frames), ``nosniff``, no referrer and ``frame-ancestors 'none'``.
 - CORS: only the configured add-in origin gets ``Access-Control-Allow-Origin``.
+- The comparison report (the CLI's self-contained HTML with inline styles) sets its own policy: inline
+  styles and data images, still no script at all.
 """
 
 from __future__ import annotations
@@ -125,8 +127,9 @@ class SecurityMiddleware:
     @staticmethod
     def _with_headers(send: Send, extra: list[tuple[bytes, bytes]]) -> Send:
         async def sending(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                message["headers"] = [*message.get("headers", []), *extra]
+            if message["type"] == "http.response.start":  # a page's own, stricter-scoped CSP wins
+                own = {k.lower() for k, _ in message.get("headers", [])}
+                message["headers"] = [*message.get("headers", []), *(h for h in extra if h[0] not in own)]
             await send(message)
 
         return sending
