@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Iterator
 from datetime import date, datetime, time
 from pathlib import Path
@@ -48,6 +49,18 @@ def post(url: str, route: str, path: Path, **fields: str) -> httpx.Response:
 
 def test_health(server: str) -> None:
     assert httpx.get(f"{server}/health").json() == {"status": "ok", "version": __version__}
+
+
+def test_openapi_documents_the_api(server: str) -> None:
+    spec = httpx.get(f"{server}/openapi.json").json()
+    assert {"/health", "/api/validate", "/api/mark", "/api/submit", "/api/functions/{name}"} <= set(
+        spec["paths"]
+    )
+    upload = spec["paths"]["/api/validate"]["post"]["requestBody"]["content"]["multipart/form-data"]
+    assert set(upload["schema"]["properties"]) == {"file", "year", "period_start"}
+    documented = (Path(__file__).parent.parent / "docs" / "api.md").read_text(encoding="utf-8")
+    for path in spec["paths"]:  # every route has a heading "## `METHOD /route`" in docs/api.md
+        assert re.search(rf"^## `(GET|POST) {re.escape(path.split('{')[0])}", documented, re.MULTILINE), path
 
 
 @pytest.mark.parametrize("path", WORKBOOKS, ids=lambda p: p.name)
