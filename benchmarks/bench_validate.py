@@ -1,7 +1,9 @@
 """``kkik-xl validate`` against a bare fastexcel typed read of the same 1M-row hemtjänst log.
 
 Usage: ``python benchmarks/bench_validate.py [--rows 1048575] [--runs 3] [--compare-rows 100000]
-[--compare-runs 1] [--no-compare]``  (``make bench`` runs it with the defaults).
+[--compare-runs 1] [--no-compare] [--case standard|utanfor|inline]``  (``make bench`` runs it with
+the defaults). ``--case utanfor``: every visit after the period, so every row breaks a rule (the
+findings are summarised); ``--case inline``: the texts as inline strings (``t="inlineStr"``).
 
 The log is made by :mod:`hemtjanst_log` (seeded; cached under ``/tmp`` by seed, size and generator
 source, not timed). Every measurement runs in a fresh child process, back to back within one run,
@@ -174,22 +176,45 @@ def measure_cli(path: Path) -> dict[str, Any]:
     return {"wall": wall, "rss": rss, "exit": result.get("exit"), "codes": codes}
 
 
-def log_file(rows: int) -> tuple[Path, set[tuple[str, str | None, str]]]:
-    """The cached generated log and the findings validation must give for it."""
+CASES: dict[str, dict[str, Any]] = {
+    "standard": {},
+    "utanfor": {"shift_days": log.DAYS},  # every row breaks a rule: all visits after the period
+    "inline": {"inline": True},  # texts as inline strings, all rows inside the period
+}
+"""The logs measured: generator options by case name (``--case``)."""
+
+
+def log_file(rows: int, case: str = "standard") -> tuple[Path, set[tuple[str, str | None, str]]]:
+    """The cached generated log of ``case`` and the findings validation must give for it."""
     from kkik_xl.excel.template_builder import build_template
 
     made_from = Path(log.__file__).read_bytes() + build_template("hemtjanst", log.YEAR)
     source = hashlib.sha256(made_from).hexdigest()[:10]  # a changed generator or template: a new file
-    path = Path(tempfile.gettempdir()) / f"kkik-bench-hemtjanst-{rows}-{log.SEED}-{source}.xlsx"
+    suffix = "" if case == "standard" else f"-{case}"
+    path = Path(tempfile.gettempdir()) / f"kkik-bench-hemtjanst-{rows}-{log.SEED}-{source}{suffix}.xlsx"
     if not path.exists():
         t0 = time.perf_counter()
-        log.generate(path.with_suffix(".tmp"), rows)
+        log.generate(path.with_suffix(".tmp"), rows, **CASES[case])
         path.with_suffix(".tmp").rename(path)
         print(
             f"genererade {path.name} ({path.stat().st_size / 1e6:.1f} MB) på {time.perf_counter() - t0:.0f} s"
         )
     expected: set[tuple[str, str | None, str]] = set(log.expected_findings(rows))
+    if case == "utanfor":
+        expected = outside_findings(rows, expected)
     return path, expected | log.size_notes(path)
+
+
+def outside_findings(
+    rows: int, injected: set[tuple[str, str | None, str]]
+) -> set[tuple[str, str | None, str]]:
+    """Every row after the period: the first five date cells one by one and one summary for all."""
+    from kkik_xl.measures.settings import DEFAULT_SUMMARY_SHOWN
+
+    date = log.LETTERS[log.HEADERS.index("Datum")]
+    first = {(SHEET, f"{date}{r}", "KKIK-DA-001") for r in range(2, 2 + DEFAULT_SUMMARY_SHOWN)}
+    summary = (SHEET, f"{date}2:{date}{rows + 1}", "KKIK-DA-001")
+    return {f for f in injected if f[2] != "KKIK-DA-001"} | first | {summary}
 
 
 def machine() -> str:
@@ -218,11 +243,11 @@ def _timing(part: dict[str, Any]) -> str:
     return f"{part['wall']:.2f} s (cpu {part['cpu']:.2f} s, {part['rss']:.0f} MB)"
 
 
-def main_runs(rows: int, runs: int) -> None:
+def main_runs(rows: int, runs: int, case: str = "standard") -> None:
     """The 1M comparison: bare read vs validate vs CLI, ``runs`` times."""
-    path, expected = log_file(rows)
+    path, expected = log_file(rows, case)
     print(f"{time.strftime('%Y-%m-%d %H:%M')} · {machine()} · Python {platform.python_version()}")
-    print(f"fil: {path.name}, {rows:,} rader, {path.stat().st_size / 1e6:.1f} MB")
+    print(f"fil: {path.name} ({case}), {rows:,} rader, {path.stat().st_size / 1e6:.1f} MB")
     ratios, cpu_ratios, rss, cli_ratios, inner, inner_cpu = [], [], [], [], [], []
     for i in range(1, runs + 1):
         load = os.getloadavg()[0]
@@ -279,12 +304,13 @@ def main() -> None:
     parser.add_argument("--compare-rows", type=int, default=100_000)
     parser.add_argument("--compare-runs", type=int, default=1)
     parser.add_argument("--no-compare", action="store_true")
+    parser.add_argument("--case", choices=sorted(CASES), default="standard")
     args = parser.parse_args()
     if args.part:
         run_part(args.part, args.file)
         return
-    main_runs(args.rows, args.runs)
-    if not args.no_compare:
+    main_runs(args.rows, args.runs, args.case)
+    if not args.no_compare and args.case == "standard":
         compare(args.compare_rows, args.compare_runs)
 
 

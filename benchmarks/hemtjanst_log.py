@@ -114,7 +114,7 @@ def size_notes(path: Path) -> set[tuple[str | None, str | None, str]]:
     from kkik_xl.rules import fingerprint_check
 
     notes: set[tuple[str | None, str | None, str]] = set()
-    if path.stat().st_size > fingerprint_check.MAX_BYTES:  # the fingerprint is not recomputed
+    if fingerprint_check.skip_reason(path) is not None:  # the fingerprint is not recomputed
         notes.add((None, None, "KKIK-MA-006"))
     with zipfile.ZipFile(path) as zf:
         if zf.getinfo(sheet_members(zf)[TABLE.sheet]).file_size > sheet_xml.MAX_SCAN_BYTES:
@@ -164,14 +164,17 @@ class Population:
         return rng.choice(team) if rng.random() < 0.75 else rng.choice(self.staff[group])
 
 
-def visit_rows(rows: int, seed: int = SEED) -> Iterator[tuple[int, Row]]:
-    """``(sheet row, values)`` of the log with the injections in place, exactly ``rows`` of them."""
+def visit_rows(rows: int, seed: int = SEED, shift_days: int = 0) -> Iterator[tuple[int, Row]]:
+    """``(sheet row, values)`` of the log with the injections in place, exactly ``rows`` of them.
+
+    ``shift_days`` moves every visit that many days later (14: every row lies after the period).
+    """
     rng = random.Random(seed)
     population = Population(rows, rng)
     injections = injected_rows(rows)
     sheet_row, previous = 2, []
     for d in range(DAYS):
-        for row in population.day(PERIOD_START + timedelta(days=d), rng):
+        for row in population.day(PERIOD_START + timedelta(days=d + shift_days), rng):
             if sheet_row > rows + 1:
                 return
             if sheet_row in injections:
@@ -210,9 +213,12 @@ class SharedStrings:
         return head.encode() + self.body + added.encode() + b"</sst>"
 
 
-def _cell(ref: str, style: str, value: object, sst: SharedStrings) -> str:
+def _cell(ref: str, style: str, value: object, sst: SharedStrings | None) -> str:
+    """One cell; texts as shared strings, or inline (``t="inlineStr"``) when ``sst`` is ``None``."""
     if value is None:
         return f'<c r="{ref}" s="{style}"/>'
+    if isinstance(value, str) and sst is None:
+        return f'<c r="{ref}" s="{style}" t="inlineStr"><is><t>{escape(value)}</t></is></c>'
     if isinstance(value, str):
         return f'<c r="{ref}" s="{style}" t="s"><v>{sst.index(value)}</v></c>'
     if isinstance(value, date):
@@ -223,7 +229,7 @@ def _cell(ref: str, style: str, value: object, sst: SharedStrings) -> str:
 
 
 def _sheet_xml(
-    template: bytes, rows: Iterator[tuple[int, Row]], last: int, sst: SharedStrings
+    template: bytes, rows: Iterator[tuple[int, Row]], last: int, sst: SharedStrings | None
 ) -> Iterator[bytes]:
     """The Besök sheet in chunks: the template's head and header row, every visit, the tail."""
     text = template.decode()
@@ -269,8 +275,14 @@ def _table_member(zf: zipfile.ZipFile, sheet: str) -> str:
     return "xl/" + re.search(r'Target="\.\./(tables/[^"]+)"', rels)[1]  # type: ignore[index]
 
 
-def generate(path: Path, rows: int = MAX_ROWS, seed: int = SEED) -> set[tuple[str, str, str]]:
-    """Write the filled template to ``path``; return the ``(sheet, cell, code)`` the injections must give."""
+def generate(
+    path: Path, rows: int = MAX_ROWS, seed: int = SEED, *, inline: bool = False, shift_days: int = 0
+) -> set[tuple[str, str, str]]:
+    """Write the filled template to ``path``; return the ``(sheet, cell, code)`` the injections must give.
+
+    ``inline``: the visit rows' texts as inline strings (``t="inlineStr"``), as some exporters write
+    them; ``shift_days``: see :func:`visit_rows` (the returned set is then that of the unshifted log).
+    """
     if not 10 <= rows <= MAX_ROWS:
         raise ValueError(f"rows must be 10–{MAX_ROWS}")
     last = rows + 1
@@ -285,7 +297,8 @@ def generate(path: Path, rows: int = MAX_ROWS, seed: int = SEED) -> set[tuple[st
                 member = zipfile.ZipInfo(info.filename, info.date_time)
                 member.compress_type = zipfile.ZIP_DEFLATED
                 with out.open(member, "w", force_zip64=True) as fh:
-                    for part in _sheet_xml(data, visit_rows(rows, seed), last, sst):
+                    visits = visit_rows(rows, seed, shift_days)
+                    for part in _sheet_xml(data, visits, last, None if inline else sst):
                         fh.write(part)
                 continue
             if info.filename == table:
@@ -309,9 +322,12 @@ def main() -> None:
     parser.add_argument("out", type=Path)
     parser.add_argument("--rows", type=int, default=MAX_ROWS)
     parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--inline-strings", action="store_true", help='texter som t="inlineStr"')
+    parser.add_argument("--shift-days", type=int, default=0, help="flytta alla besök så många dagar")
     args = parser.parse_args()
     t0 = time.perf_counter()
-    expected = generate(args.out, args.rows, args.seed)
+    options = {"inline": args.inline_strings, "shift_days": args.shift_days}
+    expected = generate(args.out, args.rows, args.seed, **options)
     size = args.out.stat().st_size / 1e6
     print(f"{args.out}: {args.rows:,} besöksrader, {size:.1f} MB, {time.perf_counter() - t0:.1f} s")
     for sheet, cell, code in sorted(expected, key=lambda e: (int(e[1][1:]), e[2])):

@@ -165,12 +165,16 @@ def service_epost(rng: random.Random) -> Iterator[Row]:
 
 def service_telefon(rng: random.Random) -> Iterator[Row]:
     for i in range(1, 31):
-        direct = rng.random() < 0.6
+        answered = rng.random() < 0.85
+        seconds = rng.choice([8, 15, 30, 45, 60, 61, 75, 120]) if answered else None
+        direct = answered and rng.random() < 0.7
         yield {
             "Samtal": f"S{i:02d}",
             "Datum": _day(rng, date(YEAR, 3, 3), date(YEAR, 4, 30)),
+            "Besvarat av person": _janej(answered),
+            "Sekunder till person": seconds,
             "Direkt svar": _janej(direct),
-            "Bemötande": rng.randint(1, 3) if direct else None,
+            "Bemötande": rng.randint(1, 3) if answered else None,
         }
 
 

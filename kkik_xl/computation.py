@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -32,10 +32,14 @@ class Computation:
     read: ReadResult
     results: list[MeasureResult]
 
+    params: dict[str, Any] = field(default_factory=dict)
+
     @property
     def findings(self) -> list[Finding]:
-        """Every finding of the reading, in sheet/row order."""
-        return self.read.findings
+        """Every finding of the reading, in sheet/row order; many identical ones summarised."""
+        from kkik_xl.rules.summarise import Limits, summarise  # rules import this module
+
+        return sorted(summarise(self.read.findings, Limits.of(self.params)), key=Finding.sort_key)
 
 
 def known_template(template_id: str) -> Template:
@@ -109,4 +113,4 @@ def compute_file(
     results = ENGINES[template_id](tables, ctx)
     read_tables = {name for name in read.tables}
     wanted = {m.kpi for m in CATALOGUE.measures_of(template_id) if m.table in read_tables}
-    return Computation(template, year, read, [r for r in results if r.kpi in wanted])
+    return Computation(template, year, read, [r for r in results if r.kpi in wanted], ctx.params)

@@ -6,6 +6,8 @@ import sys
 from pathlib import Path
 
 from kkik_xl.catalogue import CATALOGUE, Column, Measure, Table, Template
+from kkik_xl.catalogue.indicator_files import current
+from kkik_xl.catalogue.measures_data import KKIK_GROUP, NOT_IN_CATALOGUE
 
 DIRECTION_SV = {"higher": "högre är bättre", "lower": "lägre är bättre"}
 TYPE_SV = {
@@ -36,6 +38,8 @@ def _column_line(col: Column) -> str:
     if col.min_value is not None or col.max_value is not None:
         bounds = f", {_num(col.min_value)}–{_num(col.max_value)}"
     need = "obligatorisk" if col.required else "valfri"
+    if col.blank_means:
+        need += f"; en tom cell {col.blank_means}"
     return f"| {col.name} | {kind}{bounds} | {need} | {col.help} |"
 
 
@@ -68,6 +72,9 @@ def _measure_section(m: Measure) -> list[str]:
         "",
         f"**{m.title}**",
         "",
+        f"- I KKiK-guiden: {m.guide_label}"
+        if m.number
+        else "- I KKiK-guiden: inget måttnummer (guiden 2014 beskriver inte måttet)",
         f"- Område: {m.area}",
         f"- Enhet: {m.unit.value}, {DIRECTION_SV[m.direction.value]}, visas med {_decimals(m.decimals)}",
     ]
@@ -78,8 +85,17 @@ def _measure_section(m: Measure) -> list[str]:
             f"- Kolumner som används: {', '.join(m.inputs)}",
             f"- Formel och urval: {m.definition}",
         ]
+        if m.all_rows:
+            lines.append(
+                "- Tomma celler: nämnaren är alla rader, så en tom eller ogiltig cell som måttet behöver gör "
+                "att värdet inte räknas (fel KKIK-VA-001) i stället för att raden räknas bort."
+            )
     else:
         lines.append(f"- Källa: {m.definition}")
+    if m.kolada_verified:
+        lines.append(f"- Kolada-id verifierat mot: {m.kolada_source}")
+    else:
+        lines.append("- Kolada-id: ej verifierat mot en publicerad nyckeltalslista (projektets eget id)")
     return [*lines, ""]
 
 
@@ -99,10 +115,48 @@ def render_measures_page(year: int = 2025) -> str:
     lines += ["# Mått", ""]
     for m in CATALOGUE.measures:
         lines += _measure_section(m)
+    lines += _not_in_catalogue()
     lines += ["# Mallar och kolumner", "", f"Kolumnerna gäller mätåret {year}.", ""]
     for t in CATALOGUE.templates:
         lines += _template_section(t, year)
+    lines += _indicator_section(year)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _not_in_catalogue() -> list[str]:
+    """Measures the guide or the KKiK reports name whose Kolada id could not be verified."""
+    lines = [
+        "## Mått som rapporterna nämner men som saknar verifierat Kolada-id",
+        "",
+        "De här måtten nämns i KKiK-guiden eller i kommunernas KKiK-rapporter, men vi har inte kunnat "
+        "verifiera deras Kolada-id mot en publicerad nyckeltalslista. De finns därför inte i katalogen "
+        "(vi gissar inte id). Koladas grupp KKiK – ordinarie mått innehåller fler id än katalogen "
+        f"({', '.join(sorted(KKIK_GROUP - {m.kpi for m in CATALOGUE.measures}))}), men listan anger inga "
+        "titlar, så de är inte kopplade till måtten nedan.",
+        "",
+        "| Mått | Område | Riktning |",
+        "|---|---|---|",
+    ]
+    lines += [f"| {title} | {area} | {direction} |" for title, area, direction in NOT_IN_CATALOGUE]
+    return [*lines, ""]
+
+
+def _indicator_section(year: int) -> list[str]:
+    """The year's quality indicators: question, Kolada id (or unverified) and source."""
+    chosen = current(year)
+    lines = [
+        f"# Kvalitetsaspekter {year}",
+        "",
+        f"Från `kkik_xl/catalogue/indicators/{chosen.ar}.toml` (samordnaren kan byta listan med "
+        f"`--indikatorer FIL`). Källa: {chosen.kalla}.",
+        "",
+        "| Mått | Indikator (kolumn) | Fråga (Ja är det önskade svaret) | Kolada | Källa |",
+        "|---|---|---|---|---|",
+    ]
+    for q in chosen.indikator:
+        kolada = q.kolada if q.kolada_verifierad else "ej verifierad"
+        lines.append(f"| {q.matt} | {q.namn} | {q.fraga} | {kolada} | {q.kalla} |")
+    return [*lines, ""]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -38,6 +38,8 @@ class Finding(BaseModel):
     value: str | None = None
     measure: str | None = None
     justification: str | None = None
+    count: int | None = None
+    """Set on a summary finding: how many identical findings it stands for (see ``rules/summarise``)."""
 
     def sort_key(self) -> tuple[str, int, str, str]:
         """Stable order: sheet, row, cell, code."""

@@ -18,6 +18,7 @@ import polars as pl
 import pytest
 
 from kkik_xl.excel import sheet_xml
+from kkik_xl.excel.meta import sheet_members
 from kkik_xl.excel.reader import read_workbook
 from kkik_xl.excel.template_builder import write_template
 from kkik_xl.excel.template_fill import fill_template
@@ -96,3 +97,22 @@ def test_the_same_rows_filled_with_openpyxl_read_the_same(tmp_path: Path) -> Non
     assert ours.tables["Besok"].equals(theirs.tables["Besok"])
     assert [(f.cell, f.code) for f in ours.findings] == [(f.cell, f.code) for f in theirs.findings]
     assert not pl.DataFrame(ours.tables["Besok"]).is_empty()
+
+
+def test_inline_strings_read_back_as_the_shared_strings_do(tmp_path: Path) -> None:
+    shared, inline = tmp_path / "delade.xlsx", tmp_path / "inline.xlsx"
+    LOG.generate(shared, ROWS)
+    LOG.generate(inline, ROWS, inline=True)
+    with zipfile.ZipFile(inline) as zf:
+        assert b't="inlineStr"' in zf.read(sheet_members(zf)["Besök"])
+    assert read_workbook(inline).tables["Besok"].equals(read_workbook(shared).tables["Besok"])
+
+
+def test_a_shifted_log_breaks_the_period_rule_in_every_row(tmp_path: Path) -> None:
+    path = tmp_path / "utanfor.xlsx"
+    LOG.generate(path, ROWS, shift_days=LOG.DAYS)
+    found = [f for f in validate_workbook(path).findings if f.code == "KKIK-DA-001"]
+    # Every row after the period except the one whose date is the text "igår": five cells and a summary.
+    assert [(f.cell, f.count) for f in found] == [
+        ("C2", None), ("C2:C1001", 999), ("C3", None), ("C4", None), ("C5", None), ("C6", None),
+    ]  # fmt: skip

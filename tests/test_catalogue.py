@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 from pydantic import ValidationError
 
 from kkik_xl.catalogue import CATALOGUE, Column, ColumnType, Direction
+from kkik_xl.catalogue.indicator_files import default_for
 from kkik_xl.kommuner import all_municipalities, lookup
 
 REQUIRED_DIRECTIONS = {
@@ -33,6 +37,8 @@ REQUIRED_DIRECTIONS = {
     "U23488": "higher",
     "U28423": "higher",
     "U33400": "higher",
+    "U21468": "higher",
+    "U23471": "higher",
 }
 
 
@@ -73,10 +79,10 @@ def test_headers_match_the_csv_contract() -> None:
     ]
 
 
-def test_quality_columns_depend_on_year() -> None:
+def test_quality_columns_come_from_the_years_indicator_file() -> None:
     kvalitet = CATALOGUE.template("sarskilt-boende").table("Kvalitet")
-    assert "Nattfasta" not in [c.name for c in kvalitet.columns_for_year(2016)]
-    assert "Nattfasta" in [c.name for c in kvalitet.columns_for_year(2024)]
+    names = [c.name for c in kvalitet.columns_for_year(2025)]
+    assert names == ["Enhet", "Antal platser", *default_for(2025).names("U23488")]
 
 
 def test_choice_columns_need_choices() -> None:
@@ -119,7 +125,7 @@ CSV_CONTRACT = {
     ("lss", "Kvalitet"): "Enhet; Antal platser",
     ("kost", "Fakturor"): "Leverantör; Varugrupp; Fakturadatum; Belopp totalt (kr); Varav ekologiskt (kr)",
     ("service", "Epost"): "Fråga; Skickad; Besvarad",
-    ("service", "Telefon"): "Samtal; Datum; Direkt svar; Bemötande",
+    ("service", "Telefon"): "Samtal; Datum; Besvarat av person; Sekunder till person; Direkt svar; Bemötande",
     ("miljobilar", "Fordon"): "Registreringsnummer; Fordonstyp; Miljöbil",
 }
 CONTRACT_TYPES = {
@@ -163,4 +169,36 @@ def test_self_collected_measures_template_and_unit() -> None:
     own = {m.kpi: (m.template, m.unit.value) for m in CATALOGUE.measures if m.self_collected}
     assert own == SELF_COLLECTED
     for m in CATALOGUE.measures:
-        assert m.number > 0 and m.title and m.area and m.decimals in (0, 1, 2), m.kpi
+        assert m.title and m.area and m.decimals in (0, 1, 2), m.kpi
+
+
+GUIDE = Path("/work/shared/reference/kkik-guide-2014.txt")
+GUIDE_NUMBERS = {  # "MÅTT n" headings of SKL's guide "Hur gör vi det bättre?" (2014)
+    "U00412": "1", "U00413": "2", "U00414": "3", "U11401": "5", "U11402": "6", "U23401": "7",
+    "U31402": "8", "U21401": "10", "N15428": "18", "N17404": "21", "U23488": "23", "U28423": "29",
+    "U33400": "30", "U07451": "34", "U07409": "38",
+}  # fmt: skip
+
+
+def test_numbers_are_the_guides_matt_numbers() -> None:
+    numbers = {m.kpi: m.number for m in CATALOGUE.measures if m.number}
+    assert numbers == GUIDE_NUMBERS
+    assert CATALOGUE.measure("U21401").guide_label == "Mått 10 i KKiK"
+    assert CATALOGUE.measure("U00414").guide_label == "Mått 3 i KKiK"
+
+
+@pytest.mark.skipif(not GUIDE.exists(), reason="the KKiK guide is not on this machine")
+def test_every_number_is_a_heading_of_the_guide() -> None:
+    text = GUIDE.read_text(encoding="utf-8")
+    headings = set(re.findall(r"MÅTT (\d+[AB]?)(?:, (\d+[AB]?))?", text))
+    found = {n for pair in headings for n in pair if n}
+    assert {m.number for m in CATALOGUE.measures if m.number} <= found
+
+
+def test_kolada_ids_are_verified_or_say_so() -> None:
+    unverified = {m.kpi for m in CATALOGUE.measures if not m.kolada_verified}
+    assert unverified == {"U00442", "U23488", "U28418", "U28423"}  # not in the KKiK group list we found
+    for m in CATALOGUE.measures:
+        assert bool(m.kolada_source) == m.kolada_verified, m.kpi
+    sick = CATALOGUE.measure("N00938")
+    assert sick.title.startswith("Sjukpenningtal") and sick.direction is Direction.LOWER  # residents

@@ -143,8 +143,8 @@ def test_json_shape_with_the_real_engine_and_table_option(tmp_path: Path) -> Non
     """A CSV of one table of a multi-table template (service: E-post, Telefon), chosen with --table."""
     path = tmp_path / "samtal.csv"
     path.write_text(
-        "Samtal;Datum;Direkt svar;Bemötande\n1;2025-03-03;Ja;3\n2;2025-03-04;nej;2\n3;2025-03-05;J;\n"
-        "4;2025-03-05;kanske;1\n",
+        "Samtal;Datum;Besvarat av person;Sekunder till person;Direkt svar;Bemötande\n"
+        "1;2025-03-03;Ja;45;Ja;3\n2;2025-03-04;ja;61;Ja;2\n3;2025-03-05;Nej;;nej;\n4;2025-03-05;J;10;J;\n",
         encoding="utf-8",
     )
     args = ["compute", "service", str(path), "--year", "2025", "--table", "Telefon", "--format", "json"]
@@ -157,10 +157,16 @@ def test_json_shape_with_the_real_engine_and_table_option(tmp_path: Path) -> Non
     for m in doc["measures"]:
         assert {"kpi", "value", "numerator", "denominator", "rows_used", "excluded", "extras"} <= set(m)
     phone, treatment = by_kpi["U00413"], by_kpi["U00414"]
-    assert phone["value"] == pytest.approx(200 / 3)  # full precision, not rounded
-    assert (phone["numerator"], phone["denominator"], phone["rows_used"]) == (2, 3, 3)
-    assert phone["excluded"] == {"ogiltiga värden": 1}
-    assert treatment["value"] == pytest.approx(100 * 5 / 6)
+    # direct answers: call 1 (45 s) and call 4 (10 s) of 4 calls; call 2 took 61 s, call 3 unanswered
+    assert phone["value"] == pytest.approx(100 * 2 / 4)
+    assert (phone["numerator"], phone["denominator"], phone["rows_used"]) == (2, 4, 4)
+    assert treatment["value"] == pytest.approx(100 * (3 + 2) / (3 * 2))  # full precision, not rounded
+    assert doc["findings"] == []
+    unreadable = path.read_text(encoding="utf-8").replace("4;2025-03-05;J;10;J;", "4;2025-03-05;J;tio;J;")
+    path.write_text(unreadable, encoding="utf-8")
+    doc = json.loads(runner.invoke(app, args).stdout)
+    phone = next(m for m in doc["measures"] if m["kpi"] == "U00413")
+    assert phone["value"] is None and "rad 5" in phone["reason"]  # never a smaller denominator
     [finding] = doc["findings"]
     assert {"sheet", "cell", "code", "severity", "message"} <= set(finding)
-    assert (finding["sheet"], finding["cell"], finding["severity"]) == ("samtal.csv", "C5", "error")
+    assert (finding["sheet"], finding["cell"], finding["severity"]) == ("samtal.csv", "D5", "error")

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from kkik_xl.catalogue import CATALOGUE
 from kkik_xl.cli import app
 
 runner = CliRunner()
@@ -29,7 +30,7 @@ def test_compare_json_for_one_municipality(national_csv: Path) -> None:
     assert result.exit_code == 0, result.output
     doc = json.loads(result.stdout)
     assert doc["municipality"] == "1440" and doc["year"] == 2025 and doc["synthetic"] is True
-    assert len(doc["measures"]) == 24
+    assert len(doc["measures"]) == len(CATALOGUE.measures)
     shares = doc["summary"]
     assert abs(shares["grön"] + shares["gul"] + shares["röd"] - 1) < 0.01
 
@@ -54,9 +55,10 @@ def test_compare_html_and_xlsx_are_written(national_csv: Path, tmp_path: Path) -
     assert "http://" not in html.replace('xmlns="http://www.w3.org/2000/svg"', "")
     with zipfile.ZipFile(xlsx_path) as z:
         names = z.namelist()
-    # Översikt chart + two charts (three years, distribution) per measure; overview, 9 areas, chart data.
-    assert sum(n.startswith("xl/charts/chart") for n in names) == 1 + 2 * 24
-    assert sum(n.startswith("xl/worksheets/sheet") for n in names) == 11
+    # Översikt chart + two charts (three years, distribution) per measure; overview, areas, chart data.
+    assert sum(n.startswith("xl/charts/chart") for n in names) == 1 + 2 * len(CATALOGUE.measures)
+    areas = {m.area for m in CATALOGUE.measures}  # 8 since N00938 is the residents' sjukpenningtal
+    assert sum(n.startswith("xl/worksheets/sheet") for n in names) == 1 + len(areas) + 1
 
 
 def test_unknown_municipality_and_missing_file_exit_2(national_csv: Path) -> None:
@@ -111,3 +113,45 @@ def test_quartile_rule_option(tmp_path: Path) -> None:
     assert colours("--quartile-rule", "round") == ["grön", "gul", "röd"]  # round(0.75) = 1
     bad = runner.invoke(app, ["compare", str(path), "--year", "2025", "--quartile-rule", "median"])
     assert bad.exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("kpi", "best"),
+    [
+        ("U21468", "0120"),  # brukarbedömning hemtjänst: a higher share of satisfied users is better
+        ("U23471", "0120"),  # brukarbedömning särskilt boende: higher is better
+        ("N00938", "0114"),  # sjukpenningtal: fewer sickness-benefit days per insured is better
+    ],
+)
+def test_compare_colours_the_added_kolada_measures_by_direction(tmp_path: Path, kpi: str, best: str) -> None:
+    values = (("0114", 10.0), ("0115", 20.0), ("0117", 30.0), ("0120", 40.0))
+    entry = [
+        {"kpi": kpi, "municipality": code, "period": 2025, "values": [{"gender": "T", "value": v}]}
+        for code, v in values
+    ]
+    path = tmp_path / "kolada.json"
+    path.write_text(json.dumps({"values": entry}), "utf-8")
+    worst = "0114" if best == "0120" else "0120"
+    colours = {}
+    for code in (best, worst):
+        result = runner.invoke(app, ["compare", str(path), "--year", "2025", "--municipality", code])
+        assert result.exit_code == 0, result.output
+        colours[code] = next(m for m in json.loads(result.stdout)["measures"] if m["kpi"] == kpi)
+    # four municipalities, cut = ceil(4/4) = 1: the best one is green and ranked 1, the worst red, rank 4
+    assert (colours[best]["colour"], colours[best]["rank"]) == ("grön", 1)
+    assert (colours[worst]["colour"], colours[worst]["rank"]) == ("röd", 4)
+    html = tmp_path / "r.html"
+    args = [
+        "compare",
+        str(path),
+        "--year",
+        "2025",
+        "--municipality",
+        best,
+        "--format",
+        "html",
+        "--out",
+        str(html),
+    ]
+    assert runner.invoke(app, args).exit_code == 0
+    assert CATALOGUE.measure(kpi).short_title in html.read_text("utf-8")

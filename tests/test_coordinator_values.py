@@ -8,6 +8,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from kkik_xl.catalogue import CATALOGUE
 from kkik_xl.coordinator.synthetic import labelled_path, synthetic_values, write_synthetic
 from kkik_xl.coordinator.values import ValuesError, load_values, write_values
 from kkik_xl.kommuner import all_municipalities
@@ -118,11 +119,11 @@ def test_synthetic_dataset_is_complete_plausible_seeded_and_labelled(tmp_path: P
     assert not first.equals(synthetic_values(2025, seed=8))
     assert first["kommunkod"].n_unique() == len(all_municipalities()) == 290
     assert sorted(first["år"].unique().to_list()) == [2023, 2024, 2025]
-    assert first["kpi"].n_unique() == 24
+    assert first["kpi"].n_unique() == len(CATALOGUE.measures)
     percent = first.filter(pl.col("kpi") == "U00412")["värde"]
     assert percent.min() >= 0 and percent.max() <= 100  # type: ignore[operator]
-    sick_leave = first.filter(pl.col("kpi") == "N00938")["värde"]
-    assert sick_leave.median() < 15  # type: ignore[operator]
+    sick_days = first.filter(pl.col("kpi") == "N00938")["värde"]  # sjukpenningtal, days per insured
+    assert sick_days.median() < 15  # type: ignore[operator]
     path = write_synthetic(tmp_path / "nat.csv", 2025, seed=7)
     assert path.name == "syntetisk_nat.csv" and path.is_file()
     loaded = load_values([path])

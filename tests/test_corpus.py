@@ -74,15 +74,16 @@ FINDINGS: dict[str, set[Key]] = {
     "forskola_bytt_bladnamn.xlsx": {(None, None, "KKIK-MA-002")},  # the Table is found by its name
     "forskola_bytt_bladnamn_utan_tabell.xlsx": {(P, None, "KKIK-LS-009"), (None, None, "KKIK-MA-002")},
     "forskola_foraldrad_mall.xlsx": {(S, "B2", "KKIK-MA-001")},
-    "forskola_mall_for_2024.xlsx": {(S, "B4", "KKIK-MA-005")},
     "sarskilt_boende_kvalitetskolumner_saknas.xlsx": {
-        ("Kvalitet", None, "KKIK-LS-004"),  # Nattfasta and Läkemedelsgenomgång (COUNTS)
+        ("Kvalitet", None, "KKIK-LS-004"),  # Utevistelse and Individuell stimulans (COUNTS)
         ("Kvalitet", None, "KKIK-MA-004"),
         (None, None, "KKIK-MA-002"),
     },
-    "forskola_sparad_som_xls.xls": {(P, "B6", "KKIK-LS-001")},
-    "forskola_sparad_som_ods.ods": {(P, "B6", "KKIK-LS-001")},
+    # .xls, .ods and CSV are validated, and told that a submission needs .xlsx (KKIK-MA-021)
+    "forskola_sparad_som_xls.xls": {(P, "B6", "KKIK-LS-001"), (None, None, "KKIK-MA-021")},
+    "forskola_sparad_som_ods.ods": {(P, "B6", "KKIK-LS-001"), (None, None, "KKIK-MA-021")},
     "forskola_csv_cp1252.csv": {
+        (None, None, "KKIK-MA-021"),
         ("forskola_csv_cp1252.csv", None, "KKIK-LS-010"),
         ("forskola_csv_cp1252.csv", "B6", "KKIK-LS-001"),
     },
@@ -138,6 +139,8 @@ UNREADABLE: dict[str, str] = {
     "forskola_tom_fil.xlsx": "är tom",
     "forskola_inte_ett_kalkylark.xlsx": "är inte ett Excel- eller OpenDocument-kalkylark",
     "forskola_word_dokument.xlsx": "är ett Word-dokument, inte ett kalkylark",
+    # validated with --year 2025: one clear usage error first, not a list of findings
+    "forskola_mall_for_2024.xlsx": "Mallen är gjord för 2024, men filen kontrolleras för 2025.",
 }
 ENGLISH = ("Error", "error", "Expected", " got ", "Traceback", "could not", "Could not", "calamine", "None")
 

@@ -81,18 +81,26 @@ def test_bad_cells_become_findings_and_invalid_rows(tmp_path: Path) -> None:
 
 
 def test_table_recognised_by_headers_and_quality_columns_per_year(tmp_path: Path) -> None:
-    text = "Enhet;Antal platser;Genomförandeplan;Kontaktperson;Val av maträtt;Utevistelse;Aktivitet;"
-    text += "Nattfasta;Läkemedelsgenomgång\nEk;12;Ja;nej;J;N;SANT;falskt;1\n"
-    result = read_workbook(_write(tmp_path, "kv.csv", text), "sarskilt-boende", year=2025)
+    text = "Enhet;Antal platser;Inget hot och våld;Individuellt anpassade aktiviteter;Egen internetkoppling;"
+    text += "Egen brevlåda;Genomförandeplan som revideras;Kontaktperson\nEk;12;Ja;nej;J;N;SANT;falskt\n"
+    result = read_workbook(_write(tmp_path, "kv.csv", text), "lss", year=2025)
     assert list(result.tables) == ["Kvalitet"]
     row = result.tables["Kvalitet"].row(0, named=True)
-    assert (row["Genomförandeplan"], row["Kontaktperson"], row["Aktivitet"], row["Nattfasta"]) == (
+    assert (
+        row["Inget hot och våld"],
+        row["Individuellt anpassade aktiviteter"],
+        row["Egen internetkoppling"],
+    ) == (
         True,
+        False,
+        True,
+    )
+    assert (row["Egen brevlåda"], row["Genomförandeplan som revideras"], row["Kontaktperson"]) == (
         False,
         True,
         False,
     )
-    assert result.missing_tables == ["Ansokningar"]
+    assert result.missing_tables == ["Beslut"]
 
 
 def test_table_option_and_unknown_table(tmp_path: Path) -> None:

@@ -1,12 +1,19 @@
-"""Quality points (U23488, U28423): boundaries, aspects per year, blanks and missing columns."""
+"""Quality points (U23488, U28423): boundaries, the indicator file, blanks and missing columns.
+
+The hand-computed cases use a coordinator's indicator file with seven SÄBO and six LSS indicators
+(``--indikatorer``), so the arithmetic does not change when the shipped list does.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 from frames import context, typed_frame
 
+from kkik_xl.catalogue.indicator_files import use_file
 from kkik_xl.measures import ENGINES
 from kkik_xl.measures.quality import points
 
@@ -19,6 +26,21 @@ ASPECTS_2025 = [
     "Nattfasta",
     "Läkemedelsgenomgång",
 ]
+LSS_ASPECTS = ["Genomförandeplan", "Kontaktperson", "Brukarinflytande", "Egen nyckel", "Fritid", "Hälsa"]
+
+
+def _entry(kpi: str, name: str) -> str:
+    return f'[[indikator]]\nmatt = "{kpi}"\nnamn = "{name}"\nfraga = "{name}?"\nkalla = "test"\n'
+
+
+@pytest.fixture(autouse=True)
+def _seven_aspects(tmp_path: Path) -> Iterator[None]:
+    entries = [_entry("U23488", n) for n in ASPECTS_2025] + [_entry("U28423", n) for n in LSS_ASPECTS]
+    path = tmp_path / "indikatorer.toml"
+    path.write_text('ar = 2025\nkalla = "test"\n' + "".join(entries), encoding="utf-8")
+    use_file(path)
+    yield
+    use_file(None)
 
 
 @pytest.mark.parametrize(
@@ -39,14 +61,13 @@ def test_points_boundaries(percent: str, expected: int) -> None:
     assert points(Fraction(percent) / 100) == expected
 
 
-def _units(year: int = 2025, drop: str | None = None) -> list[dict[str, object]]:
+def _units(drop: str | None = None) -> list[dict[str, object]]:
     a = [True, False, True, False, True, True, False]
     b = [True, False, False, True, None, True, True]
-    names = [n for n in ASPECTS_2025 if year >= 2017 or n != "Nattfasta"]
     rows: list[dict[str, object]] = []
     for unit, places, answers in (("A", 10, a), ("B", 30, b), ("C", None, a), ("D", 5, b)):
         row = {"Enhet": unit, "Antal platser": places}
-        row |= {n: v for n, v in zip(ASPECTS_2025, answers, strict=True) if n in names and n != drop}
+        row |= {n: v for n, v in zip(ASPECTS_2025, answers, strict=True) if n != drop}
         rows.append(row | {"_invalid": unit == "D"})
     return rows
 
@@ -72,8 +93,13 @@ def test_sabo_quality_hand_computed() -> None:
     assert res.extras["units"]["A"] == {"value": pytest.approx(400 / 7), "rows": 1}
 
 
-def test_aspects_follow_the_year() -> None:
-    res = _sabo(_units(2016), year=2016)  # no Nattfasta before 2017: 13 of 30 points
+def test_aspects_follow_the_file(tmp_path: Path) -> None:
+    # A list without Nattfasta: shares 100, 0, 25, 75, 25, 75 → 5 + 0 + 1 + 3 + 1 + 3 = 13 of 30 points
+    entries = [_entry("U23488", n) for n in ASPECTS_2025 if n != "Nattfasta"] + [_entry("U28423", "Hälsa")]
+    path = tmp_path / "utan_nattfasta.toml"
+    path.write_text('ar = 2025\nkalla = "test"\n' + "".join(entries), encoding="utf-8")
+    use_file(path)
+    res = _sabo([{k: v for k, v in r.items() if k != "Nattfasta"} for r in _units()])
     assert res.value == pytest.approx(100 * 13 / 30)
 
 
@@ -91,9 +117,7 @@ def test_unanswered_aspect_is_undefined() -> None:
 
 
 def test_lss_quality_all_yes_and_no_units() -> None:
-    names = ["Genomförandeplan", "Kontaktperson", "Brukarinflytande", "Egen nyckel", "Fritidsaktivitet"]
-    row = {"Enhet": "Gruppbostaden", "Antal platser": 6} | dict.fromkeys(names, True)
-    rows = [row | {"Hälsoundersökning": True}]
+    rows = [{"Enhet": "Gruppbostaden", "Antal platser": 6} | dict.fromkeys(LSS_ASPECTS, True)]
     res = ENGINES["lss"]({"Kvalitet": typed_frame("lss", "Kvalitet", rows)}, context())[1]
     assert (res.kpi, res.value, res.numerator, res.denominator) == ("U28423", 100.0, 30, 30)
     empty = ENGINES["lss"]({}, context())[1]

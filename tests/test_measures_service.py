@@ -55,26 +55,63 @@ def test_email_over_easter() -> None:
     assert res["U00412"].value == 50.0  # deadline Wednesday 23 April
 
 
-def test_phone_direct_answer_and_treatment() -> None:
+def _call(
+    n: int, person: bool | None, seconds: int | None, direct: bool | None, **kw: object
+) -> dict[str, object]:
+    return {
+        "Samtal": f"S{n}",
+        "Besvarat av person": person,
+        "Sekunder till person": seconds,
+        "Direkt svar": direct,
+        **kw,
+    }
+
+
+def test_phone_direct_answer_within_60_seconds_over_every_call() -> None:
     phone = [
-        {"Samtal": "S1", "Direkt svar": True, "Bemötande": 3},
-        {"Samtal": "S2", "Direkt svar": False, "Bemötande": 2},
-        {"Samtal": "S3", "Direkt svar": False, "Bemötande": None},
-        {"Samtal": "S4", "Direkt svar": None, "Bemötande": 1},
-        {"Samtal": "S5", "Direkt svar": True, "Bemötande": 3, "_invalid": True},
+        _call(1, True, 60, True, **{"Bemötande": 3}),  # a person at 60 s, answered: direct
+        _call(2, True, 61, True, **{"Bemötande": 2}),  # 61 s: a dropped answer, not direct
+        _call(3, True, 0, False, **{"Bemötande": 1}),  # at once, but not answered directly
+        _call(4, False, None, False),  # nobody answered: in the denominator, not direct
+        _call(5, True, 12, True, **{"Bemötande": 3}),
     ]
     res = _run([], phone)
-    assert res["U00413"].value == pytest.approx(100 / 3)
-    assert res["U00413"].excluded == {"ogiltiga värden": 1, "direkt svar ej angivet": 1}
-    assert res["U00414"].value == pytest.approx(100 * 6 / 9)
-    assert (res["U00414"].numerator, res["U00414"].denominator) == (6, 9)
-    assert res["U00414"].excluded == {"ogiltiga värden": 1, "bemötande saknas": 1}
+    direct = res["U00413"]
+    # direct answers: calls 1 and 5 = 2 of 5 calls → 40 %
+    assert (direct.numerator, direct.denominator) == (2, 5)
+    assert direct.value == pytest.approx(100 * 2 / 5)
+    assert direct.extras == {"begun": 3, "late": 1, "unanswered": 1}
+    # U00414 (Mått 3): (3 + 2 + 1 + 3) / (3 × 4 scored calls)
+    assert (res["U00414"].numerator, res["U00414"].denominator) == (9, 12)
+    assert res["U00414"].excluded == {"bemötande saknas": 1}
     assert res["U00412"].value is None and res["U00412"].reason
 
 
+def test_unanswered_call_claiming_a_direct_answer_is_not_direct() -> None:
+    res = _run([], [_call(1, False, None, True), _call(2, True, 30, True)])
+    assert (res["U00413"].numerator, res["U00413"].denominator) == (1, 2)  # 50 %
+
+
+@pytest.mark.parametrize(
+    "blank",
+    [
+        _call(9, None, None, True),  # Besvarat av person blank
+        _call(9, True, 20, None),  # Direkt svar blank
+        _call(9, True, None, True),  # answered but seconds blank
+        _call(9, True, 20, True, _invalid=True),  # unreadable cell
+    ],
+)
+def test_a_blank_needed_cell_gives_no_value_instead_of_a_smaller_denominator(
+    blank: dict[str, object],
+) -> None:
+    res = _run([], [_call(1, True, 20, True), _call(2, False, None, False), blank])
+    assert res["U00413"].value is None
+    assert res["U00413"].reason is not None and "1 av 3 samtal" in res["U00413"].reason
+    assert res["U00413"].excluded == {"tom eller ogiltig cell": 1}
+
+
 def test_zero_and_full_phone_scores() -> None:
-    phone = [{"Samtal": "S1", "Direkt svar": False, "Bemötande": 0}]
-    res = _run([], phone)
+    res = _run([], [_call(1, True, 5, False, **{"Bemötande": 0})])
     assert res["U00413"].value == 0.0 and res["U00414"].value == 0.0
 
 

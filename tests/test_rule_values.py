@@ -84,7 +84,7 @@ def test_youth_age_and_places_and_points() -> None:
         "service", "Telefon", [{"Samtal": "S", "Bemötande": 4}, {"Samtal": "T", "Bemötande": 3}]
     )
     assert places(run(ranges.RULE, rule_context("service", {"Telefon": telefon}))) == [
-        ("Telefon", "D2", "KKIK-VA-003")
+        ("Telefon", "F2", "KKIK-VA-003")
     ]
 
 

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from kkik_xl.excel import sheet_xml
+from kkik_xl.excel.fingerprint import fingerprints
 from kkik_xl.excel.frames import Placement
+from kkik_xl.excel.meta import sheet_members
 from kkik_xl.excel.reader import read_workbook
+from kkik_xl.excel.structure_copy import structure_copy
 from kkik_xl.findings import Severity
+from kkik_xl.rules import validate_workbook
 
 DATA = Path(__file__).parent / "data"
 MERGED = DATA / "forskola_sammanslagna_celler.xlsx"
@@ -60,3 +66,29 @@ def test_the_message_gives_the_size_and_the_limit_in_mb() -> None:
     (note,) = sheet_xml.sheet_findings(sheet_xml.SheetXml(skipped_bytes=400_000_000), place)
     assert (note.sheet, note.cell, note.code) == ("Besök", None, "KKIK-LS-014")
     assert "(382 MB XML, gränsen är 64 MB)" in note.message
+
+
+def test_validation_inflates_each_table_sheet_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The scan makes the fingerprint's slim copy in the same pass: the sheet is not inflated again."""
+    path = DATA / "hemtjanst_visit_log_1000_rows_injected_mistakes.xlsx"
+    with zipfile.ZipFile(path) as zf:
+        member = sheet_members(zf)["Besök"]
+        size = zf.getinfo(member).file_size
+    read_by: dict[int, int] = {}  # bytes inflated per open part
+    real = zipfile.ZipExtFile.read
+
+    def spy(self: zipfile.ZipExtFile, n: int = -1) -> bytes:
+        data = real(self, n)
+        if self.name == member:
+            read_by[id(self)] = read_by.get(id(self), 0) + len(data)
+        return data
+
+    monkeypatch.setattr(zipfile.ZipExtFile, "read", spy)
+    report = validate_workbook(path)
+    assert size > 1 << 17  # more than the peeks at the start (safety check, first valued row) read
+    assert sorted(read_by.values()).count(size) == 1  # inflated whole once: by the scan
+    assert not [f for f in report.findings if f.code in ("KKIK-MA-002", "KKIK-MA-006")]  # fingerprint checked
+    read = read_workbook(path)
+    assert set(read.slim_sheets) == {member}
+    found = [fingerprints(openpyxl.load_workbook(structure_copy(path, r))) for r in (None, read.slim_sheets)]
+    assert found[0] == found[1] and read.meta.fingerprint in found[0]

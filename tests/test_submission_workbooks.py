@@ -61,13 +61,18 @@ SHAPE = re.compile(r"(?<!\d)(?:\d{6}|\d{8})[-+]?\d{4}(?!\d)")
 HEX_DIGEST = re.compile(r"(?:sha256:)?[0-9a-f]{64}")
 
 
+HEX_DIGEST = re.compile(r"[0-9a-f]{32,64}")
+
+
 def _strings(value: Any) -> list[str]:
     """Every string (keys and values) in JSON data."""
     if isinstance(value, dict):
         return [s for k, v in value.items() for s in (k, *_strings(v))]
     if isinstance(value, list):
         return [s for v in value for s in _strings(v)]
-    return [value] if isinstance(value, str) else []
+    if isinstance(value, str) and not HEX_DIGEST.fullmatch(value):  # a checksum may hold ten digits by chance
+        return [value]
+    return []
 
 
 def _ids_in_justification(code: str, sheet: str, cell: str) -> str:

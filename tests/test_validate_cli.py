@@ -31,7 +31,7 @@ def blank(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _filled(blank: Path, folder: Path, rows: list[dict[str, object]], name: str = "forskola.xlsx") -> Path:
-    return fill_template(blank, folder / name, {"Placeringar": rows})
+    return fill_template(blank, folder / name, {"Placeringar": rows}, kommun="Ale")
 
 
 def _clean_rows(n: int = 6) -> list[dict[str, object]]:
@@ -62,9 +62,12 @@ def _many_errors(blank: Path, folder: Path) -> Path:
     return _filled(blank, folder, rows)
 
 
+UNSUMMARISED = ["--installning", f"sammanfatta_fran={MANY}"]  # every finding one by one
+
+
 def test_json_has_counts_per_severity_and_code_and_every_finding(blank: Path, tmp_path: Path) -> None:
     path = _many_errors(blank, tmp_path)
-    result = runner.invoke(app, ["validate", str(path), "--report", "json"])
+    result = runner.invoke(app, ["validate", str(path), "--report", "json", *UNSUMMARISED])
     assert result.exit_code == 1
     doc = json.loads(result.output)
     assert doc["counts"] == {"error": MANY, "warning": 0, "info": 0}
@@ -73,7 +76,8 @@ def test_json_has_counts_per_severity_and_code_and_every_finding(blank: Path, tm
     assert [f["cell"] for f in doc["findings"]] == [f"C{r}" for r in range(2, MANY + 2)]
     first = doc["findings"][0]
     assert set(first) == {
-        "code", "severity", "message", "sheet", "cell", "row", "column", "value", "measure", "justification"
+        "code", "severity", "message", "sheet", "cell", "row", "column", "value", "measure", "justification",
+        "count",
     }  # fmt: skip
     assert (first["sheet"], first["row"], first["column"], first["measure"]) == (
         "Placeringar", 2, "Erbjudet placeringsdatum", "U11401, U11402"
@@ -81,8 +85,17 @@ def test_json_has_counts_per_severity_and_code_and_every_finding(blank: Path, tm
     assert {m["kpi"] for m in doc["measures"]} == {"U11401", "U11402"}
 
 
+def test_json_summarises_many_identical_findings_by_default(blank: Path, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["validate", str(_many_errors(blank, tmp_path)), "--report", "json"])
+    assert result.exit_code == 1
+    doc = json.loads(result.output)
+    cells = [(f["cell"], f["count"]) for f in doc["findings"]]
+    assert cells == [("C2", None), (f"C2:C{MANY + 1}", MANY), *((f"C{r}", None) for r in range(3, 7))]
+    assert doc["counts"] == {"error": 6, "warning": 0, "info": 0}
+
+
 def test_text_groups_and_says_how_many_more(blank: Path, tmp_path: Path) -> None:
-    result = runner.invoke(app, ["validate", str(_many_errors(blank, tmp_path))])
+    result = runner.invoke(app, ["validate", str(_many_errors(blank, tmp_path)), *UNSUMMARISED])
     assert result.exit_code == 1
     assert f"Fel KKIK-VA-001 Obligatorisk cell är tom ({MANY})" in result.output
     assert f"… och {MANY - 20} till med samma kod (alla finns i --report json)." in result.output
@@ -90,9 +103,8 @@ def test_text_groups_and_says_how_many_more(blank: Path, tmp_path: Path) -> None
 
 def test_html_lists_counts_per_code_and_every_finding(blank: Path, tmp_path: Path) -> None:
     out = tmp_path / "rapport.html"
-    result = runner.invoke(
-        app, ["validate", str(_many_errors(blank, tmp_path)), "--report", "html", "--out", str(out)]
-    )
+    path = _many_errors(blank, tmp_path)
+    result = runner.invoke(app, ["validate", str(path), "--report", "html", "--out", str(out), *UNSUMMARISED])
     assert result.exit_code == 1
     page = out.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and '<html lang="sv">' in page

@@ -9,6 +9,7 @@ import polars as pl
 import pytest
 from xlsx_builders import template_workbook
 
+from kkik_xl.catalogue.indicator_files import default_for
 from kkik_xl.excel.reader import read_workbook
 
 HEM_ROW = [
@@ -159,14 +160,14 @@ def test_missing_column_and_missing_sheet(tmp_path: Path) -> None:
 
 
 def test_quality_sheet_ja_nej_variants(tmp_path: Path) -> None:
-    cols = ["Genomförandeplan", "Kontaktperson", "Brukarinflytande", "Egen nyckel", "Fritidsaktivitet"]
+    cols = list(default_for(2025).names("U28423"))[:5]  # the shipped 2025 list: six LSS indicators
     rows = [["Ek", 10, "Ja", "nej", 1, 0, True, "kanske"]]
     path = template_workbook(tmp_path / "l.xlsx", "lss", {"Kvalitet": rows})
     result = read_workbook(path, "lss", year=2025, table="Kvalitet")
     row = result.tables["Kvalitet"].row(0, named=True)
     assert [row[c] for c in cols] == [True, False, True, False, True]
     assert _cells(result) == [("H2", "KKIK-LS-001")]
-    assert row["Hälsoundersökning"] is None and row["_invalid"] is True
+    assert row[default_for(2025).names("U28423")[5]] is None and row["_invalid"] is True
 
 
 def test_datetime_column(tmp_path: Path) -> None:

@@ -53,25 +53,17 @@ class Column(_Doc):
     max_value: float | None = None
     is_id: bool = Field(default=False, description="Identifies a case/person: never leaves the workbook.")
     width: int = 18
+    blank_means: str | None = Field(
+        default=None,
+        description="What an empty cell means to the measures (Swedish), when it does not mean that the "
+        "row is left out (or, for an every-row measure, that there is no value).",
+    )
 
     @model_validator(mode="after")
     def _choices_only_for_choice(self) -> Column:
         if (self.type is ColumnType.CHOICE) != bool(self.choices):
             raise ValueError(f"column {self.name!r}: choices go with type 'choice' only")
         return self
-
-
-class QualityIndicator(_Doc):
-    """A yes/no quality aspect asked per unit (Kvalitet sheets), valid for a range of years."""
-
-    name: str
-    help: str
-    from_year: int = 2015
-    to_year: int = 2100
-
-    def applies(self, year: int) -> bool:
-        """True when the indicator is asked in ``year``."""
-        return self.from_year <= year <= self.to_year
 
 
 class Table(_Doc):
@@ -81,7 +73,11 @@ class Table(_Doc):
     sheet: str
     description: str
     columns: tuple[Column, ...]
-    quality_indicators: tuple[QualityIndicator, ...] = ()
+    quality_measure: str | None = Field(
+        default=None,
+        description="For a Kvalitet table: the measure whose year's indicator list (indicator_files) adds "
+        "one ja/nej column per indicator.",
+    )
     key: tuple[str, ...] = Field(default=(), description="Columns that identify a row (duplicate check).")
     unit_column: str | None = Field(default=None, description="Column used for per-unit breakdowns.")
 
@@ -92,12 +88,23 @@ class Table(_Doc):
                 return col
         raise KeyError(name)
 
+    def quality_names(self, year: int) -> tuple[str, ...]:
+        """Headers of the quality indicators asked in ``year`` (empty for other tables)."""
+        if self.quality_measure is None:
+            return ()
+        from kkik_xl.catalogue.indicator_files import current
+
+        return current(year).names(self.quality_measure)
+
     def columns_for_year(self, year: int) -> tuple[Column, ...]:
         """Fixed columns plus one ja/nej column per quality indicator asked in ``year``."""
+        if self.quality_measure is None:
+            return self.columns
+        from kkik_xl.catalogue.indicator_files import current
+
         extra = tuple(
-            Column(name=q.name, type=ColumnType.JANEJ, help=q.help, width=16)
-            for q in self.quality_indicators
-            if q.applies(year)
+            Column(name=q.namn, type=ColumnType.JANEJ, help=q.fraga, width=16, blank_means="räknas som Nej")
+            for q in current(year).of(self.quality_measure)
         )
         return self.columns + extra
 
@@ -143,7 +150,12 @@ class Measure(_Doc):
     """A KKiK measure (one Kolada KPI)."""
 
     kpi: str = Field(pattern=r"^[NU]\d{5}$")
-    number: int = Field(description="Order number in the KKiK measure guide as kept in this catalogue.")
+    number: str | None = Field(
+        default=None,
+        pattern=r"^\d{1,2}[AB]?$",
+        description="The measure's number in the KKiK guide (SKL 2014, 'Mått 10'); None where the guide "
+        "does not number it.",
+    )
     title: str
     short_title: str
     area: str
@@ -155,11 +167,26 @@ class Measure(_Doc):
     table: str | None = None
     definition: str = ""
     period: str = ""
+    kolada_verified: bool = Field(
+        default=False,
+        description="The KPI id was found in a published Kolada KPI list (kolada_source); never guessed.",
+    )
+    kolada_source: str = ""
+    all_rows: bool = Field(
+        default=False,
+        description="The denominator is every row of the table: a blank needed cell or an unreadable row "
+        "makes the value undefined instead of dropping the row.",
+    )
     inputs: tuple[str, ...] = Field(
         default=(),
         description="Headers the measure reads, in UDF argument order (then År, then template parameters). "
         "Quality measures read 'Antal platser' plus the block of the year's quality columns.",
     )
+
+    @property
+    def guide_label(self) -> str:
+        """``Mått 10 i KKiK`` (the guide's numbering), or a sentence saying the guide has no number."""
+        return f"Mått {self.number} i KKiK" if self.number else "inget måttnummer i KKiK-guiden"
 
     @model_validator(mode="after")
     def _template_iff_self_collected(self) -> Measure:

@@ -7,7 +7,6 @@ from kkik_xl.catalogue.models import (
     ColumnType,
     Parameter,
     ParameterType,
-    QualityIndicator,
     Table,
     Template,
 )
@@ -34,43 +33,12 @@ def _id_column(name: str, what: str) -> Column:
     )
 
 
-SABO_QUALITY = (
-    QualityIndicator(
-        name="Genomförandeplan",
-        help="Ja om alla boende har en aktuell genomförandeplan upprättad tillsammans med den boende.",
-    ),
-    QualityIndicator(name="Kontaktperson", help="Ja om alla boende har en namngiven kontaktperson."),
-    QualityIndicator(name="Val av maträtt", help="Ja om de boende kan välja mellan minst två rätter."),
-    QualityIndicator(name="Utevistelse", help="Ja om de boende erbjuds daglig utevistelse."),
-    QualityIndicator(name="Aktivitet", help="Ja om det finns ett veckoschema med gemensamma aktiviteter."),
-    QualityIndicator(
-        name="Nattfasta",
-        help="Ja om tiden mellan sista och första mål är kortare än 11 timmar.",
-        from_year=2017,
-    ),
-    QualityIndicator(name="Läkemedelsgenomgång", help="Ja om alla boende har en årlig läkemedelsgenomgång."),
-)
-
-LSS_QUALITY = (
-    QualityIndicator(
-        name="Genomförandeplan",
-        help="Ja om alla boende har en aktuell genomförandeplan upprättad tillsammans med den boende.",
-    ),
-    QualityIndicator(name="Kontaktperson", help="Ja om alla boende har en namngiven kontaktperson."),
-    QualityIndicator(name="Brukarinflytande", help="Ja om det finns en rutin för brukarinflytande."),
-    QualityIndicator(name="Egen nyckel", help="Ja om de boende har egen nyckel till sin bostad."),
-    QualityIndicator(
-        name="Fritidsaktivitet", help="Ja om de boende får stöd att delta i fritidsaktiviteter."
-    ),
-    QualityIndicator(name="Hälsoundersökning", help="Ja om de boende erbjuds en årlig hälsoundersökning."),
-)
-
-
-def _quality_table(quality: tuple[QualityIndicator, ...]) -> Table:
+def _quality_table(kpi: str) -> Table:
+    """A Kvalitet table; its ja/nej columns come from the year's indicator file (indicator_files)."""
     return Table(
         name="Kvalitet",
         sheet="Kvalitet",
-        description="En rad per enhet (boende). Svara Ja eller Nej på varje kvalitetsaspekt.",
+        description="En rad per enhet (boende). Svara Ja eller Nej på varje kvalitetsaspekt (indikator).",
         columns=(
             Column(name="Enhet", type=T, help="Enhetens (boendets) namn.", width=30),
             Column(
@@ -82,7 +50,7 @@ def _quality_table(quality: tuple[QualityIndicator, ...]) -> Table:
                 width=14,
             ),
         ),
-        quality_indicators=quality,
+        quality_measure=kpi,
         key=("Enhet",),
         unit_column="Enhet",
     )
@@ -138,7 +106,7 @@ SARSKILT_BOENDE = Template(
             ),
             key=("Ärende",),
         ),
-        _quality_table(SABO_QUALITY),
+        _quality_table("U23488"),
     ),
 )
 
@@ -250,7 +218,14 @@ UNGDOMAR = Template(
                 Column(
                     name="Återaktualiserad inom ett år", type=JN, help="Ja om ungdomen återkom inom ett år."
                 ),
-                Column(name="Ensamkommande", type=JN, help="Ja om ungdomen är ensamkommande."),
+                Column(
+                    name="Ensamkommande",
+                    type=JN,
+                    required=False,
+                    help="Ja om ungdomen är ensamkommande. Räknas bara bort med inställningen "
+                    "ungdomar_ensamkommande=utesluta; då måste kolumnen fyllas i.",
+                    blank_means="används inte med standardinställningen (med utesluta: fel KKIK-VA-012)",
+                ),
                 Column(name="Endast ekonomiskt bistånd", type=JN, help="Ja om insatsen endast var bistånd."),
             ),
             key=("Person",),
@@ -277,7 +252,7 @@ LSS = Template(
             ),
             key=("Ärende",),
         ),
-        _quality_table(LSS_QUALITY),
+        _quality_table("U28423"),
     ),
 )
 
@@ -307,6 +282,7 @@ KOST = Template(
                     type=DEC,
                     help="Del av beloppet som är ekologiskt.",
                     min_value=0,
+                    blank_means="räknas som 0 kr",
                     width=16,
                 ),
             ),
@@ -333,6 +309,7 @@ SERVICE = Template(
                     type=DT,
                     required=False,
                     help="Datum och tid för svaret. Tomt = inget svar.",
+                    blank_means="betyder att frågan inte besvarades",
                     width=18,
                 ),
             ),
@@ -345,12 +322,35 @@ SERVICE = Template(
             columns=(
                 Column(name="Samtal", type=T, help="Samtalets nummer.", width=12),
                 Column(name="Datum", type=D, help="Samtalets datum."),
-                Column(name="Direkt svar", type=JN, help="Ja om en handläggare svarade direkt."),
+                Column(
+                    name="Besvarat av person",
+                    type=JN,
+                    help="Ja om en person i kommunen svarade. Nej om ingen svarade (bara signaler, "
+                    "röstbrevlåda eller röstval räknas som ej besvarat).",
+                ),
+                Column(
+                    name="Sekunder till person",
+                    type=INT,
+                    required=False,
+                    help="Sekunder tills en person i kommunen svarade. Tiden i röstval (knappval och "
+                    "inspelade meddelanden) räknas inte. Tom om ej besvarat.",
+                    blank_means="hör till ett obesvarat samtal (för ett besvarat samtal: fel KKIK-VA-010)",
+                    min_value=0,
+                    max_value=3600,
+                    width=12,
+                ),
+                Column(
+                    name="Direkt svar",
+                    type=JN,
+                    help="Ja om frågan besvarades direkt i samtalet. Nej om den inte besvarades eller om "
+                    "samtalet inte besvarades.",
+                ),
                 Column(
                     name="Bemötande",
                     type=INT,
                     required=False,
                     help="Bemötande 0–3 poäng. Tomt om inget samtal kom fram.",
+                    blank_means="betyder att samtalet inte bedömdes (räknas inte i U00414)",
                     min_value=0,
                     max_value=3,
                     width=12,

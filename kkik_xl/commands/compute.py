@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from kkik_xl.catalogue import CATALOGUE
+from kkik_xl.commands.indicators_option import IndicatorsOption, use_indicators
 from kkik_xl.commands.settings_option import SettingsOption, settings_params
 from kkik_xl.computation import Computation, UsageError, compute_file
 from kkik_xl.excel.result import ReadError
@@ -130,6 +131,7 @@ def compute(
         OutputFormat, typer.Option("--format", help="Utskrift: table eller json.")
     ] = OutputFormat.TABLE,
     installning: SettingsOption = None,
+    indikatorer: IndicatorsOption = None,
 ) -> None:
     """Beräkna mallens mått från en ifylld mall eller en CSV-fil.
 
@@ -143,6 +145,7 @@ def compute(
     console = Console()
     try:
         params = settings_params(installning)
+        use_indicators(indikatorer, year)
         if period_start:
             params["period_start"] = period_start
         comp = compute_file(template, file, year=year, params=params, table=table)

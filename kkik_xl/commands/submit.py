@@ -8,10 +8,12 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from kkik_xl.commands.indicators_option import IndicatorsOption, use_indicators
 from kkik_xl.commands.settings_option import SettingsOption, settings_params
 from kkik_xl.computation import UsageError
 from kkik_xl.coordinator.presentation import SYNTHETIC_BANNER
 from kkik_xl.excel.result import ReadError
+from kkik_xl.rules.submittable import NOT_SUBMITTABLE, Refusal
 from kkik_xl.submission.create import Refused, create_submission
 from kkik_xl.submission.io import save_submission
 
@@ -25,9 +27,10 @@ def fail(message: str, code: int) -> typer.Exit:
 
 
 def submit(
-    workbook: Annotated[Path, typer.Argument(help="Den ifyllda och validerade mallen (.xlsx).")],
+    workbook: Annotated[Path, typer.Argument(help="Den ifyllda och validerade mallen (.xlsx eller .xlsm).")],
     out: Annotated[Path, typer.Option("--out", help="Mapp där inlämningsfilen skrivs.")] = Path("."),
     installning: SettingsOption = None,
+    indikatorer: IndicatorsOption = None,
     syntetisk: Annotated[
         bool,
         typer.Option(
@@ -41,7 +44,8 @@ def submit(
 
     Vägrar (slutkod 1) så länge det finns fel eller varningar utan motivering, och listar dem.
     Filen innehåller värden, kontrollsummor och varningar med motiveringar, aldrig rådata.
-    Slutkod 2 när arbetsboken inte kan läsas.
+    Slutkod 2 när arbetsboken inte kan läsas eller inte är en .xlsx/.xlsm-fil (.xls, .ods och CSV kan
+    kontrolleras med validate men inte lämnas in).
 
     Beräkningsinställningar (--installning) sparas i filen och används av verify --workbook.
 
@@ -52,12 +56,15 @@ def submit(
     console = Console(soft_wrap=True, highlight=False)
     try:
         settings = settings_params(installning)
+        use_indicators(indikatorer)
     except UsageError as err:
         raise fail(err.reason, 2) from None
     try:
         sub = create_submission(workbook, settings, synthetic=syntetisk)
     except ReadError as err:
         raise fail(err.reason, 2) from None
+    except Refusal as err:  # a file format submit does not take is a usage error; the rest are findings
+        raise fail(err.reason, 2 if err.code == NOT_SUBMITTABLE.code else 1) from None
     except UsageError as err:
         raise fail(err.reason, 1) from None
     except Refused as refused:

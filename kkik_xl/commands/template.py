@@ -9,6 +9,8 @@ import typer
 
 from kkik_xl.calendar_se import MAX_YEAR, MIN_YEAR
 from kkik_xl.catalogue import CATALOGUE
+from kkik_xl.commands.indicators_option import IndicatorsOption, use_indicators
+from kkik_xl.computation import UsageError
 from kkik_xl.excel.template_builder import DEFAULT_YEAR, write_template
 
 
@@ -30,15 +32,23 @@ def template(
     year: Annotated[int, typer.Option("--year", help="Mätåret som mallen ska gälla.")] = DEFAULT_YEAR,
     out: Annotated[Path, typer.Option("--out", help="Mapp att skriva mallen till.")] = Path("."),
     all_templates: Annotated[bool, typer.Option("--all", help="Skriv alla mallar i katalogen.")] = False,
+    indikatorer: IndicatorsOption = None,
 ) -> None:
     """Skapa en Excel-mall (eller alla med --all) för ett mätår.
 
     Exempel: kkik-xl template forskola --year 2025 --out mallar
+
+    Exempel med samordnarens kvalitetsaspekter: kkik-xl template lss --indikatorer indikatorer_2025.toml
     """
     ids = _ids(template, all_templates)
     if not MIN_YEAR <= year <= MAX_YEAR - 1:
         typer.echo(f"Året {year} stöds inte. Välj ett år mellan {MIN_YEAR + 1} och {MAX_YEAR - 1}.", err=True)
         raise typer.Exit(2)
+    try:
+        use_indicators(indikatorer, year)
+    except UsageError as err:
+        typer.echo(f"Fel: {err.reason}", err=True)
+        raise typer.Exit(2) from None
     for template_id in ids:
         try:
             path = write_template(template_id, year, out)

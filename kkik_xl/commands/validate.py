@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+from kkik_xl.commands.indicators_option import IndicatorsOption, use_indicators
 from kkik_xl.commands.settings_option import SettingsOption, settings_params
 from kkik_xl.computation import UsageError
 from kkik_xl.excel.result import ReadError
@@ -113,6 +114,7 @@ def validate(
         Path | None, typer.Option("--out", help="Skriv rapporten till en fil i stället för skärmen.")
     ] = None,
     installning: SettingsOption = None,
+    indikatorer: IndicatorsOption = None,
 ) -> None:
     """Kontrollera en ifylld mall: alla fel, varningar och upplysningar på en gång, med cell.
 
@@ -126,6 +128,7 @@ def validate(
     err = Console(stderr=True)
     try:
         params = settings_params(installning)
+        use_indicators(indikatorer)
         if period_start:
             params["period_start"] = period_start
         result = _run(file, template, year, params, load_last_year(last_year))

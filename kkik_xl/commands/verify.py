@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from kkik_xl.commands.indicators_option import IndicatorsOption, use_indicators
 from kkik_xl.commands.submit import fail
 from kkik_xl.computation import UsageError
 from kkik_xl.excel.result import ReadError
@@ -26,6 +27,7 @@ def verify(
     keys: Annotated[
         Path | None, typer.Option("--keys", help="Samordnarens lista över publika nycklar.")
     ] = None,
+    indikatorer: IndicatorsOption = None,
 ) -> None:
     """Kontrollera en inlämningsfil: format, kontrollsummor och signaturer.
 
@@ -38,8 +40,11 @@ def verify(
     try:
         sub = load_submission(file)
         public: PublicKeys | None = load_key_list(keys) if keys is not None else None
+        use_indicators(indikatorer)
     except (SubmissionError, KeyFileError) as err:
         raise fail(str(err), 2) from None
+    except UsageError as err:
+        raise fail(err.reason, 2) from None
     problems = verify_submission(sub, public)
     if workbook is not None:
         try:

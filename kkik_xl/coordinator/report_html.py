@@ -49,7 +49,8 @@ def _colour_cell(mc: MeasureComparison) -> str:
 
 
 def _row(m: Measure, mc: MeasureComparison, year: int) -> str:
-    cells = [f"<td>{escape(m.short_title)}<div class='kpi'>{m.kpi} · {escape(direction_text(m))}</div></td>"]
+    about = f"{m.kpi} · {escape(direction_text(m))}" + ("" if m.kolada_verified else " · id ej verifierat")
+    cells = [f"<td>{escape(m.short_title)}<div class='kpi'>{about}</div></td>"]
     for y in range(year - 2, year + 1):
         klass = "num now" if y == year else "num"
         cells.append(f'<td class="{klass}">{escape(with_unit(mc.values_by_year.get(str(y)), m))}</td>')

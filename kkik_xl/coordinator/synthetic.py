@@ -29,7 +29,12 @@ _LOW_PERCENT = (3.0, 10.0, 0.3, 0.0, 100.0)
 MISSING_SHARE = 0.04
 
 
+_BY_KPI = {"N00938": (7.0, 14.0, 0.2, 0.0, 60.0)}  # sjukpenningtal: days per insured, not a waiting time
+
+
 def _range(m: Measure) -> tuple[float, float, float, float, float]:
+    if m.kpi in _BY_KPI:
+        return _BY_KPI[m.kpi]
     if m.unit is Unit.PERCENT and m.direction is Direction.LOWER:
         return _LOW_PERCENT
     return _RANGES[m.unit]

@@ -50,6 +50,8 @@ def _int(rng: random.Random, col: Column, year: int) -> int:
         return rng.randint(11, 22)
     if col.name == "Antal platser":
         return rng.randint(4, 60)
+    if col.name == "Sekunder till person":
+        return rng.choice([5, 20, 45, 60, 61, 90, 150])
     return rng.randint(low, high)
 
 
@@ -97,5 +99,14 @@ def example_rows(template: Template, table: Table, year: int, n: int = 40, seed:
             row[col.name] = value
             if col.type is ColumnType.DECIMAL and isinstance(value, float):
                 previous = value
-        rows.append({c.name: row[c.name] for c in columns})
+        rows.append(_consistent({c.name: row[c.name] for c in columns}))
     return rows
+
+
+def _consistent(row: Row) -> Row:
+    """A test call nobody answered has no seconds and no direct answer; an answered one has seconds."""
+    if row.get("Besvarat av person") == "Nej":
+        return row | {"Sekunder till person": None, "Direkt svar": "Nej"}
+    if "Sekunder till person" in row and row["Sekunder till person"] is None:
+        return row | {"Sekunder till person": 61}
+    return row

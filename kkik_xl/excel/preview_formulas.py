@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from kkik_xl.catalogue import CATALOGUE, Measure, Table, Template
+from kkik_xl.catalogue.measures_data import PHONE_SECONDS
 from kkik_xl.excel.columns import col_letter
 
 HOLIDAYS_NAME = "KKIK_Helgdagar"
@@ -105,10 +106,32 @@ def _email(m: Measure, days: int) -> Preview:
     return _beyond_guard(m, "Skickad", preview)
 
 
-def _share_ja(m: Measure, column: str) -> Preview:
-    column_ref = col(m, column)
-    count = _janej_count(column_ref)
-    return Preview(value=_safe_ratio(f'COUNTIFS({column_ref},"Ja")', count), rows=f"={count}", native=True)
+def _every_row(m: Measure, numerator: str, complete: str) -> Preview:
+    """A share over every row; a dash while any row lacks a needed answer.
+
+    The rows are counted as the fullest column of the table (``COUNTA`` per column): a row with some
+    cells but a blank needed answer makes that count exceed ``complete`` (the rows with every needed
+    answer), and the value is "–", as the engine gives no value.
+    """
+    table = CATALOGUE.template(m.template or "").table(m.table or "")
+    rows = "MAX(" + ",".join(f"COUNTA({col(m, c.name)})" for c in table.columns) + ")"
+    value = f'=IF(OR({rows}=0,{complete}<{rows}),"{NOT_AVAILABLE}",100*{numerator}/({complete}))'
+    return Preview(value=value, rows=f"={rows}", native=True)
+
+
+def _u00413(m: Measure) -> Preview:
+    person, seconds, direct = (col(m, h) for h in m.inputs)
+    answered = f'{person},"Ja",{seconds},"<>"'
+    complete = "+".join(
+        f'COUNTIFS({who},{direct},"{yes}")' for who in (answered, f'{person},"Nej"') for yes in ("Ja", "Nej")
+    )
+    numerator = f'COUNTIFS({person},"Ja",{seconds},">=0",{seconds},"<={PHONE_SECONDS}",{direct},"Ja")'
+    return _every_row(m, numerator, complete)
+
+
+def _u00437(m: Measure) -> Preview:
+    green = col(m, "Miljöbil")
+    return _every_row(m, f'COUNTIFS({green},"Ja")', _janej_count(green))
 
 
 def _u00414(m: Measure) -> Preview:
@@ -166,7 +189,7 @@ def _u33400(m: Measure) -> Preview:
     cond = (
         f'{col(m, "Ålder vid avslut")},">=13",{col(m, "Ålder vid avslut")},"<=20",'
         f"{_in_period(col(m, 'Avslutsdatum'), -1)},"
-        f'{col(m, "Ensamkommande")},"Nej",{col(m, "Endast ekonomiskt bistånd")},"Nej"'
+        f'{col(m, "Endast ekonomiskt bistånd")},"Nej"'  # the default: ensamkommande count (guide Mått 30)
     )
     back = col(m, "Återaktualiserad inom ett år")
     count = _janej_count(back, cond)
@@ -211,7 +234,7 @@ def udf_preview(m: Measure, template: Template) -> Preview:
 _NATIVE: dict[str, Callable[[Measure], Preview]] = {
     "U00412": lambda m: _email(m, 2),
     "U00442": lambda m: _email(m, 1),
-    "U00413": lambda m: _share_ja(m, "Direkt svar"),
+    "U00413": _u00413,
     "U00414": _u00414,
     "U11401": lambda m: _forskola(m, late=False),
     "U11402": lambda m: _forskola(m, late=True),
@@ -220,7 +243,7 @@ _NATIVE: dict[str, Callable[[Measure], Preview]] = {
     "U33400": _u33400,
     "U28418": _u28418,
     "U07409": _u07409,
-    "U00437": lambda m: _share_ja(m, "Miljöbil"),
+    "U00437": _u00437,
 }
 
 QUALITY_KPIS = frozenset({"U23488", "U28423"})

@@ -56,15 +56,18 @@ def _run(*cmd: str) -> str:
 
 
 def render_all(out_dir: Path, year: int = DEFAULT_YEAR, dpi: int = 80) -> list[Path]:
-    """Write ``<id>-forsta-sidan.png`` and ``<id>-resultat.png`` for every template into ``out_dir``."""
+    """Write ``<id>-forsta-sidan.png`` and ``<id>-resultat.png`` for every template into ``out_dir``,
+    and ``<id>-kvalitet.png`` (the Kvalitet sheet filled in) for the templates with quality indicators."""
     pngs: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="kkik-render-") as tmp:
         base = Path(tmp)
-        empty, results = [], []
+        empty, results, quality_units = [], [], {}
         for t in CATALOGUE.templates:
             empty.append(write_template(t.id, year, base / "tom"))
             rows = template_rows(t, year, ROOT / "examples")
             results.append(fill_template(empty[-1], base / "ifylld" / f"{t.id}.xlsx", rows, kommun="Gotland"))
+            if rows.get("Kvalitet"):
+                quality_units[t.id] = str(rows["Kvalitet"][0]["Enhet"])
         first_pdfs = convert(empty, "pdf", base / "pdf-tom", locale=LOCALE)
         result_pdfs = convert(results, "pdf", base / "pdf-resultat", locale=LOCALE)
         for t, first, result in zip(CATALOGUE.templates, first_pdfs, result_pdfs, strict=True):
@@ -74,6 +77,13 @@ def render_all(out_dir: Path, year: int = DEFAULT_YEAR, dpi: int = 80) -> list[P
             pngs.append(
                 pdf_to_png(result, out_dir / f"{t.id}-resultat", page=page, dpi=dpi, height_pt=height)
             )
+            if t.id in quality_units:  # the Kvalitet sheet: one ja/nej column per indicator of the year
+                page = page_with(result, quality_units[t.id])
+                height = text_bottom(result, page)
+                wide = 2 * dpi  # the sheet is fitted to the page width: render larger so the text is legible
+                pngs.append(
+                    pdf_to_png(result, out_dir / f"{t.id}-kvalitet", page=page, dpi=wide, height_pt=height)
+                )
     return pngs
 
 

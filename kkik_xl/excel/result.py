@@ -52,6 +52,8 @@ class ReadResult:
     missing_columns: dict[str, list[str]] = field(default_factory=dict)
     missing_tables: list[str] = field(default_factory=list)
     placements: dict[str, Placement] = field(default_factory=dict)
+    slim_sheets: dict[str, bytes] = field(default_factory=dict)
+    """Zip member → the sheet XML without its rows, made while scanning it (read each part once)."""
 
     @property
     def errors(self) -> list[Finding]:

@@ -14,12 +14,15 @@ from __future__ import annotations
 import html
 import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 from kkik_xl.excel import read_codes as rc
 from kkik_xl.excel.frames import Placement
 from kkik_xl.excel.meta import sheet_members
+from kkik_xl.excel.structure_copy import slim_xml
 from kkik_xl.findings import Finding
 
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
@@ -41,6 +44,10 @@ class SheetXml:
     uncalculated: dict[tuple[str, int], str] = field(default_factory=dict)
     skipped_bytes: int | None = None
     """Uncompressed size of the sheet XML when it was too large to scan, else ``None``."""
+    member: str | None = None
+    """The zip member scanned."""
+    slim: bytes | None = None
+    """The sheet XML without its rows (``<sheetData/>``), made in the same pass for the fingerprint."""
 
     def add(self, text: bytes) -> None:
         """Collect what ``text`` (a piece of the sheet XML) holds."""
@@ -64,13 +71,26 @@ def scan_sheet(path: Path, sheet: str) -> SheetXml:
         if size > MAX_SCAN_BYTES:
             out.skipped_bytes = size
             return out
-        tail = b""
         with zf.open(member) as fh:
-            while chunk := fh.read(_CHUNK):
-                text = tail + chunk
-                out.add(text)
-                tail = text[-_OVERLAP:]
+            chunks = _scanned(fh, out)
+            try:
+                out.slim = slim_xml(chunks)
+            except ValueError:  # <sheetData> not closed: the fingerprint inflates it itself
+                out.slim = None
+            for _ in chunks:  # scan to the end whatever the slim copy needed
+                pass
+        out.member = member
     return out
+
+
+def _scanned(fh: IO[bytes], out: SheetXml) -> Iterator[bytes]:
+    """The chunks of ``fh``, each also scanned into ``out`` (with an overlap for tags cut in two)."""
+    tail = b""
+    while chunk := fh.read(_CHUNK):
+        text = tail + chunk
+        out.add(text)
+        tail = text[-_OVERLAP:]
+        yield chunk
 
 
 def sheet_findings(scan: SheetXml, place: Placement) -> list[Finding]:

@@ -14,7 +14,7 @@ import io
 import posixpath
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import IO
 
@@ -45,8 +45,12 @@ def _chunks(fh: IO[bytes]) -> Iterator[bytes]:
 
 def without_sheet_data(fh: IO[bytes]) -> bytes:
     """The worksheet XML read from ``fh`` with an empty ``<sheetData/>`` (unchanged if it has none)."""
+    return slim_xml(_chunks(fh))
+
+
+def slim_xml(chunks: Iterator[bytes]) -> bytes:
+    """The worksheet XML given as ``chunks`` with an empty ``<sheetData/>``; consumes every chunk."""
     head = b""
-    chunks = _chunks(fh)
     for chunk in chunks:
         head += chunk
         found = SHEET_DATA_OPEN.search(head)
@@ -68,13 +72,20 @@ def after_sheet_data(rest: bytes, chunks: Iterator[bytes]) -> bytes:
     return rest[at + len(_CLOSE) :] + b"".join(chunks)
 
 
-def structure_copy(path: Path) -> io.BytesIO:
-    """The workbook at ``path`` with the cells of its Table sheets left out, as an in-memory zip."""
+def structure_copy(path: Path, ready: Mapping[str, bytes] | None = None) -> io.BytesIO:
+    """The workbook at ``path`` with the cells of its Table sheets left out, as an in-memory zip.
+
+    ``ready``: zip member → slim XML already made while the reader scanned that sheet
+    (:func:`kkik_xl.excel.sheet_xml.scan_sheet`), so the sheet is not inflated a second time.
+    """
     buffer = io.BytesIO()
+    ready = ready or {}
     with zipfile.ZipFile(path) as zin, zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as zout:
         slim = table_sheets(zin)
         for info in zin.infolist():
-            if info.filename in slim:
+            if info.filename in ready and info.filename in slim:
+                zout.writestr(info.filename, ready[info.filename])
+            elif info.filename in slim:
                 with zin.open(info) as fh:
                     zout.writestr(info.filename, without_sheet_data(fh))
             else:

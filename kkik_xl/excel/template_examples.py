@@ -44,5 +44,5 @@ def template_rows(template: Template, year: int, examples_dir: Path | None = Non
     if examples_dir is not None and (rows := rows_from_examples(template, year, examples_dir)):
         return rows
     return {
-        t.name: example_rows(template, t, year, n=8 if t.quality_indicators else 40) for t in template.tables
+        t.name: example_rows(template, t, year, n=8 if t.quality_measure else 40) for t in template.tables
     }

@@ -55,7 +55,7 @@ def _quality_block(ws: Worksheet, fmt: Formats, m: Measure, template: Template, 
     """Per-aspect share and points below the measures; returns the points range for the total."""
     table = template.table(m.table or "")
     aspects = [c.name for c in table.columns_for_year(year)][len(table.columns) :]
-    ws.write_string(top, 1, f"Underlag till {m.kpi}: kvalitetsaspekter", fmt.heading)
+    ws.write_string(top, 1, f"Underlag till {m.kpi}: kvalitetsaspekter ({m.guide_label})", fmt.heading)
     for c, head in enumerate(("Kvalitetsaspekt", "Andel platser med Ja", "Poäng (0–5)"), start=1):
         ws.write_string(top + 1, c, head, fmt.header)
     ws.set_row(top + 1, 32)
@@ -93,7 +93,7 @@ def write_resultat(wb: Workbook, fmt: Formats, template: Template, year: int) ->
         row = HEADER_ROW + 1 + i
         cells.append(_write_measure(ws, fmt, m, template, year, row, block_top))
         if m.kpi in QUALITY_KPIS:
-            block_top += 10
+            block_top += len(template.table(m.table or "").quality_names(year)) + 4
     ws.set_landscape()
     ws.set_paper(9)
     ws.fit_to_pages(1, 0)
@@ -105,9 +105,10 @@ def _write_measure(
     ws: Worksheet, fmt: Formats, m: Measure, template: Template, year: int, row: int, block_top: int
 ) -> ResultCell:
     ws.write_string(row, 0, m.kpi, fmt.text)
-    ws.write_string(row, 1, m.title, fmt.wrap)
+    title = f"{m.title} ({m.guide_label})" if m.number else m.title
+    ws.write_string(row, 1, title, fmt.wrap)
     ws.write_string(row, 3, m.unit.value, fmt.text)
-    ws.set_row(row, 30 if len(m.title) > 62 else 15)
+    ws.set_row(row, 30 if len(title) > 62 else 15)
     if m.kpi in QUALITY_KPIS:
         total = _quality_block(ws, fmt, m, template, year, block_top)
         places = ref(template.table(m.table or ""), "Antal platser")

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from kkik_xl.catalogue import CATALOGUE, Template
+from kkik_xl.catalogue.indicator_files import current, is_overridden
 from kkik_xl.excel.preview_formulas import is_native
 from kkik_xl.excel.template_formats import TYPE_LABELS
 
@@ -72,6 +73,8 @@ def _measures(template: Template) -> list[Block]:
     blocks = [Block("heading", ("Nyckeltal som beräknas",))]
     for m in CATALOGUE.measures_of(template.id):
         blocks.append(Block("note", (f"{m.kpi} – {m.title}",)))
+        if m.number:
+            blocks.append(_para(f"Definitionen finns i KKiK-guiden: {m.guide_label}."))
         blocks.append(_para(f"Mätperiod: {m.period}."))
         blocks.append(_para(f"Definition: {m.definition}"))
         if not is_native(m.kpi):
@@ -89,11 +92,20 @@ def _tables(template: Template, year: int) -> list[Block]:
     for table in template.tables:
         blocks.append(Block("heading", (f"Bladet ”{table.sheet}”",)))
         blocks.append(_para(table.description))
+        if table.quality_measure is not None:
+            blocks.append(_para(_indicator_source(year)))
         blocks.append(Block("row", ("Kolumn", "Typ", "Krävs", "Vad du skriver")))
         for col in table.columns_for_year(year):
             need = "Ja" if col.required else "Nej"
             blocks.append(Block("row", (col.name, TYPE_LABELS[col.type], need, col.help)))
     return blocks
+
+
+def _indicator_source(year: int) -> str:
+    """Where the year's quality indicators come from (the shipped file or the coordinator's)."""
+    chosen = current(year)
+    whose = "samordnarens indikatorfil" if is_overridden() else f"kkik-xl:s indikatorlista för {chosen.ar}"
+    return f"Kvalitetsaspekterna kommer från {whose}. Källa: {chosen.kalla}."
 
 
 def _parameters(template: Template, year: int) -> list[Block]:

@@ -32,6 +32,7 @@ from kkik_xl.excel.convert import (
     stripped_series,
 )
 from kkik_xl.excel.frames import Placement, finish
+from kkik_xl.excel.identity import check_identity
 from kkik_xl.excel.meta import OoxmlParts, read_meta, zip_parts
 from kkik_xl.excel.result import ReadError, ReadResult, WorkbookMeta
 from kkik_xl.excel.safety import check_file, unreadable_reason
@@ -137,7 +138,9 @@ def load_table(
             dtypes[found] = dtypes[name]
         loaded = _load(book, loc, dtypes, wanted)
     raw = pl.DataFrame(pl.from_arrow(loaded.batch)).rename(renamed)
-    raw = raw.with_columns(pl.lit(None, pl.String).alias(c.name) for c in match.missing)
+    raw = raw.with_columns(
+        pl.lit(None, _MISSING_DTYPE.get(c.type, pl.String)).alias(c.name) for c in match.missing
+    )
     raw = raw.with_columns(pl.int_range(pl.len(), dtype=pl.Int64).alias(POS)).select(POS, pl.exclude(POS))
     bycol = {c.name: c for c in columns}
     problems, excel_errors, rescued, infos = classify_errors(
@@ -151,6 +154,13 @@ def load_table(
     )
     cell_findings = sorted([*findings, *(i.finding(place) for i in infos)], key=Finding.sort_key)
     return frame, match.findings + cell_findings, match
+
+
+_MISSING_DTYPE: dict[ColumnType, pl.DataType] = {  # what _convert expects of a column that is absent
+    ColumnType.INT: pl.Float64(),
+    ColumnType.DECIMAL: pl.Float64(),
+    ColumnType.TIME: pl.Duration("ms"),
+}
 
 
 def _convert(
@@ -252,6 +262,7 @@ def read_spreadsheet(
         defined = {}
     meta = read_meta(path, defined, book.sheet_names) if is_ooxml else WorkbookMeta()
     meta.date1904 = date1904
+    check_identity(meta, template_id, year)
     template = detect_template(book, meta, template_id)
     year = year or meta.year or _int(meta.names.get("KKIK_Ar")) or _last_year()
     result = ReadResult(path=path, template_id=template.id, tables={}, meta=meta)
@@ -270,7 +281,10 @@ def read_spreadsheet(
         result.placements[tab.name] = place
         result.findings.extend(findings)
         if is_ooxml:
-            result.findings.extend(sheet_findings(scan_sheet(path, loc.sheet), place))
+            scan = scan_sheet(path, loc.sheet)
+            result.findings.extend(sheet_findings(scan, place))
+            if scan.member is not None and scan.slim is not None:
+                result.slim_sheets[scan.member] = scan.slim
         if match.missing_required:
             result.missing_columns[tab.name] = match.missing_required
     return result

@@ -163,3 +163,22 @@ def per_unit(frame: pl.DataFrame, unit: str, value: pl.Expr) -> dict[str, dict[s
         .sort("_unit")
     )
     return {u: {"value": v, "rows": int(n)} for u, v, n in grouped.iter_rows()}
+
+
+def incomplete(kpi: str, frame: pl.DataFrame, blank: pl.Expr, what: str) -> MeasureResult | None:
+    """For a measure whose denominator is every row: an undefined result when any row is unreadable or
+    has a blank cell the measure needs (``blank`` true), else ``None``. Never drops such a row silently.
+    """
+    bad = frame.filter(pl.col(INVALID_COL).fill_null(False) | blank.fill_null(True))
+    if bad.height == 0:
+        return None
+    rows = ", ".join(str(r) for r in bad.get_column(ROW).sort().head(5))
+    more = " …" if bad.height > 5 else ""
+    reason = (
+        f"{bad.height} av {frame.height} {what} har en tom eller ogiltig cell som måttet behöver "
+        f"(rad {rows}{more}). Nämnaren är alla {what}, så värdet räknas inte förrän cellerna är ifyllda."
+    )
+    return undefined(kpi, reason, rows_used=0, excluded={INCOMPLETE: bad.height})
+
+
+INCOMPLETE = "tom eller ogiltig cell"

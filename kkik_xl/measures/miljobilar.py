@@ -11,23 +11,15 @@ from kkik_xl.measures.result import MeasureContext, MeasureResult
 
 TEMPLATE, TABLE = "miljobilar", "Fordon"
 GREEN, KIND = "Miljöbil", "Fordonstyp"
-NO_ANSWER = "miljöbil ej angivet"
 
 
 def compute(tables: Mapping[str, pl.DataFrame], ctx: MeasureContext) -> list[MeasureResult]:
-    """U00437 = 100 × vehicles with Miljöbil = Ja / vehicles with Ja or Nej."""
+    """U00437 = 100 × vehicles with Miljöbil = Ja / every vehicle (a blank Miljöbil: no value)."""
     frame = c.frame_of(tables, TEMPLATE, TABLE, ctx.year)
-    part = c.split(frame, [(NO_ANSWER, c.is_null(GREEN))])
-    used = part.used
-    green = int(used.get_column(GREEN).sum()) if used.height else 0
-    by_kind = c.per_unit(used, KIND, 100 * pl.col(GREEN).cast(pl.Float64).mean())
-    return [
-        c.ratio(
-            "U00437",
-            green,
-            used.height,
-            rows_used=used.height,
-            excluded=part.excluded,
-            extras={"kinds": by_kind} if by_kind else {},
-        )
-    ]
+    stop = c.incomplete("U00437", frame, c.is_null(GREEN), "fordon")
+    if stop is not None:
+        return [stop]
+    green = int(frame.get_column(GREEN).sum()) if frame.height else 0
+    by_kind = c.per_unit(frame, KIND, 100 * pl.col(GREEN).cast(pl.Float64).mean())
+    extras = {"kinds": by_kind} if by_kind else {}
+    return [c.ratio("U00437", green, frame.height, rows_used=frame.height, extras=extras)]

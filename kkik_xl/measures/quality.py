@@ -28,7 +28,7 @@ def points(share: Fraction) -> int:
 
 def indicators_for(table: Table, year: int) -> list[str]:
     """Names of the quality indicators asked in ``year``."""
-    return [q.name for q in table.quality_indicators if q.applies(year)]
+    return list(table.quality_names(year))
 
 
 def quality_result(kpi: str, frame: pl.DataFrame, table: Table, year: int) -> MeasureResult:

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 import polars as pl
 
+from kkik_xl.catalogue.measures_data import PHONE_SECONDS
 from kkik_xl.measures import common as c
 from kkik_xl.measures.result import MeasureContext, MeasureResult
 from kkik_xl.measures.workdays import table_for, with_added_weekdays, with_next_weekday
@@ -13,10 +14,10 @@ from kkik_xl.measures.workdays import table_for, with_added_weekdays, with_next_
 TEMPLATE = "service"
 SENT, ANSWERED = "Skickad", "Besvarad"
 DIRECT, SCORE = "Direkt svar", "Bemötande"
+PERSON, SECONDS = "Besvarat av person", "Sekunder till person"
 NO_SENT = "skickad-tid saknas"
 OFF_CALENDAR = "datum utanför kalendern 1990–2100"
 BEFORE_SENT = "svar före sändning"
-NO_DIRECT = "direkt svar ej angivet"
 NO_SCORE = "bemötande saknas"
 BAD_SCORE = "bemötande utanför 0–3"
 _DATE, _EFFECTIVE, _ORD = "_sent_date", "_effective", "_ordinal"
@@ -54,20 +55,39 @@ def _email(frame: pl.DataFrame, ctx: MeasureContext) -> list[MeasureResult]:
 
 
 def _phone(frame: pl.DataFrame) -> list[MeasureResult]:
-    direct = c.split(frame, [(NO_DIRECT, c.is_null(DIRECT))])
-    n_direct = int(direct.used.get_column(DIRECT).sum()) if direct.used.height else 0
-    u00413 = c.ratio(
-        "U00413", n_direct, direct.used.height, rows_used=direct.used.height, excluded=direct.excluded
-    )
+    return [_direct(frame), _treatment(frame)]
+
+
+def _direct(frame: pl.DataFrame) -> MeasureResult:
+    """U00413: answered by a person within 60 s and answered directly, over every call."""
+    blank = c.is_null(PERSON, DIRECT) | (pl.col(PERSON) & pl.col(SECONDS).is_null())
+    stop = c.incomplete("U00413", frame, blank, "samtal")
+    if stop is not None:
+        return stop
+    begun = pl.col(PERSON) & (pl.col(SECONDS) <= PHONE_SECONDS)
+    counts = frame.select(
+        begun.sum().alias("begun"),
+        (begun & pl.col(DIRECT)).sum().alias("direct"),
+        (~pl.col(PERSON)).sum().alias("unanswered"),
+    ).row(0, named=True)
+    extras = {
+        "begun": int(counts["begun"] or 0),
+        "late": frame.height - int(counts["begun"] or 0) - int(counts["unanswered"] or 0),
+        "unanswered": int(counts["unanswered"] or 0),
+    }
+    return c.ratio("U00413", int(counts["direct"] or 0), frame.height, rows_used=frame.height, extras=extras)
+
+
+def _treatment(frame: pl.DataFrame) -> MeasureResult:
+    """U00414: Σ scores / (3 × scored calls); a blank score means the call was not assessed."""
     scored = c.split(
         frame, [(NO_SCORE, c.is_null(SCORE)), (BAD_SCORE, ~pl.col(SCORE).is_between(0, MAX_SCORE))]
     )
     total = int(scored.used.get_column(SCORE).sum()) if scored.used.height else 0
-    u00414 = c.ratio(
+    return c.ratio(
         "U00414",
         total,
         MAX_SCORE * scored.used.height,
         rows_used=scored.used.height,
         excluded=scored.excluded,
     )
-    return [u00413, u00414]

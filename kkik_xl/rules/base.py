@@ -16,6 +16,7 @@ from kkik_xl.excel.result import ReadResult
 from kkik_xl.excel.workbook_text import Note, cell_notes
 from kkik_xl.findings import Finding
 from kkik_xl.measures import MeasureContext, MeasureResult
+from kkik_xl.rules.summarise import Limits, summarised
 
 
 @dataclass
@@ -30,6 +31,11 @@ class RuleContext:
     results: Sequence[MeasureResult] = ()
     last_year: Mapping[str, float] = field(default_factory=dict)
     _notes: list[Note] | None = field(default=None, init=False, repr=False)
+
+    @property
+    def limits(self) -> Limits:
+        """When identical findings are summarised (engine settings ``sammanfatta_fran``, ``visa_forsta``)."""
+        return Limits.of(self.measure_ctx.params)
 
     def notes(self) -> list[Note]:
         """Every cell note of the workbook, read once (personal data and justifications both use them)."""
@@ -104,9 +110,26 @@ def cell_findings(
 ) -> list[Finding]:
     """One finding per row of ``hits`` (which has ``_row`` and the column) at that column's cell.
 
-    Extra columns of ``hits`` are passed to the message template by name.
+    Extra columns of ``hits`` are passed to the message template by name. More rows than
+    ``ctx.limits`` allows give the first few findings and a summary (:mod:`kkik_xl.rules.summarise`).
     """
-    sheet, letter = ctx.sheet(table), ctx.letter(table, column)
+    letter = ctx.letter(table, column)
+
+    def make(rows: pl.DataFrame) -> list[Finding]:
+        return _cell_findings(spec, ctx.sheet(table), letter, column, rows, measure, extra)
+
+    return summarised(hits, ctx.limits, letter, make) or make(hits)
+
+
+def _cell_findings(
+    spec: CodeSpec,
+    sheet: str,
+    letter: str,
+    column: str,
+    hits: pl.DataFrame,
+    measure: str | None,
+    extra: dict[str, Any],
+) -> list[Finding]:
     out: list[Finding] = []
     for rec in hits.iter_rows(named=True):
         row = rec["_row"]
@@ -131,7 +154,7 @@ def measures_using(template: Template, table: Table, columns: Iterable[str]) -> 
     from kkik_xl.catalogue import CATALOGUE
 
     wanted = set(columns)
-    quality = {q.name for q in table.quality_indicators}
+    quality = wanted - {c.name for c in table.columns} if table.quality_measure else set()
     kpis = [
         m.kpi
         for m in CATALOGUE.measures_of(template.id)

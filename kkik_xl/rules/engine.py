@@ -18,6 +18,7 @@ from kkik_xl.rules.base import RuleContext
 from kkik_xl.rules.justification import attach, note_justifications, read_justifications
 from kkik_xl.rules.personal_data import mask_finding
 from kkik_xl.rules.registry import RULES
+from kkik_xl.rules.summarise import cover, summarise
 
 Progress = Callable[[str], None]
 
@@ -89,8 +90,8 @@ def validate_workbook(
         if rule.applies(template.id) and rule.after_measures:
             findings += rule.check(ctx)
     # Every rule may quote a cell (a duplicate ID, an age out of range): mask numbers in all of them.
-    masked = [mask_finding(f) for f in findings]
-    findings = attach(masked, read_justifications(path), note_justifications(ctx.notes()))
+    masked = [mask_finding(f) for f in summarise(findings, ctx.limits)]
+    findings = cover(attach(masked, read_justifications(path), note_justifications(ctx.notes())))
     findings.sort(key=Finding.sort_key)
     return ValidationReport(
         file=str(path), template=template.id, year=year, findings=findings, results=results

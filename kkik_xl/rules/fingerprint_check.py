@@ -4,7 +4,9 @@ The fingerprint is recomputed with :mod:`kkik_xl.excel.fingerprint` (openpyxl) a
 value stored in ``_meta``. openpyxl reads a copy without the rows of the Table sheets
 (:mod:`kkik_xl.excel.structure_copy`; they are not fingerprinted), so a filled sheet costs only its
 decompression. Files above :data:`MAX_BYTES` are still not fingerprinted (decompressing a 1M-row
-sheet alone costs about a second more); an info finding says so.
+sheet alone costs about a second more), and so are files with a Table sheet whose XML is larger than
+the merged-cell scan's limit (:data:`kkik_xl.excel.sheet_xml.MAX_SCAN_BYTES`): such a sheet is
+inflated once, by the reader, and not a second time only to skip its rows. An info finding says so.
 """
 
 from __future__ import annotations
@@ -33,14 +35,41 @@ NOT_CHECKED = register(
 MAX_BYTES = 25 << 20
 
 
+def skip_reason(path: Path) -> str | None:
+    """Why the fingerprint of ``path`` is not recomputed (file or a Table sheet too large), else ``None``.
+
+    Only the zip directory is read: nothing is inflated to decide.
+    """
+    if path.stat().st_size > MAX_BYTES:
+        return f"filen är större än {MAX_BYTES >> 20} MB"
+    import zipfile
+
+    from kkik_xl.excel.meta import sheet_members
+    from kkik_xl.excel.sheet_xml import MAX_SCAN_BYTES
+    from kkik_xl.excel.structure_copy import table_sheets
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = {member: name for name, member in sheet_members(zf).items()}
+            sizes = {m: zf.getinfo(m).file_size for m in table_sheets(zf)}
+    except (OSError, zipfile.BadZipFile, KeyError):
+        return None
+    big = sorted((size, names.get(m, m)) for m, size in sizes.items() if size > MAX_SCAN_BYTES)
+    if not big:
+        return None
+    size, sheet = big[-1]
+    return f"bladet {sheet} är för stort ({size >> 20} MB som XML) för att läsas en gång till"
+
+
 def check(ctx: RuleContext) -> list[Finding]:
     """Recompute and compare the fingerprint when the file has one and is small enough."""
     stored = ctx.read.meta.fingerprint
     path = ctx.read.path
     if not stored or path.suffix.lower() not in (".xlsx", ".xlsm"):
         return []
-    if path.stat().st_size > MAX_BYTES:  # before importing openpyxl: that alone takes ~0.5 s
-        return [NOT_CHECKED.finding(reason=f"filen är större än {MAX_BYTES >> 20} MB")]
+    reason = skip_reason(path)  # before importing openpyxl: that alone takes ~0.5 s
+    if reason is not None:
+        return [NOT_CHECKED.finding(reason=reason)]
     try:
         module = importlib.import_module("kkik_xl.excel.fingerprint")
     except ImportError:
@@ -50,7 +79,8 @@ def check(ctx: RuleContext) -> list[Finding]:
     from kkik_xl.excel.structure_copy import structure_copy
 
     try:
-        source: Path | BinaryIO = structure_copy(path)  # the Table sheets' rows are not fingerprinted
+        # The Table sheets' rows are not fingerprinted; the reader's scan already made their slim XML.
+        source: Path | BinaryIO = structure_copy(path, ctx.read.slim_sheets)
     except ValueError:
         source = path
     try:

@@ -93,7 +93,7 @@ def justification_for(
     """
     k = key(finding)
     text = justifications.get(k) or (justifications.get((*k[:3], "")) if k[3] else None)
-    if text or not notes or not finding.cell:
+    if text or not notes or not finding.cell or finding.count is not None:  # a summary: Kontroll only
         return text
     return notes.get((finding.sheet or "", finding.cell.split(":")[0]))
 

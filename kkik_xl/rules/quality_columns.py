@@ -19,7 +19,7 @@ def check(ctx: RuleContext) -> list[Finding]:
     """One finding per quality table listing the year's missing indicator columns."""
     out: list[Finding] = []
     for table in ctx.template.tables:
-        wanted = [q.name for q in table.quality_indicators if q.applies(ctx.year)]
+        wanted = list(table.quality_names(ctx.year))
         if not wanted or table.name not in ctx.tables:
             continue
         missing = [n for n in wanted if n in ctx.read.missing_columns.get(table.name, [])]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from kkik_xl.catalogue import CATALOGUE, Column
 from kkik_xl.codes import register
 from kkik_xl.findings import Finding, Severity
 from kkik_xl.rules.base import Rule, RuleContext, cell_findings, measures_using
@@ -12,9 +13,27 @@ REQUIRED_EMPTY = register(
     "KKIK-VA-001",
     Severity.ERROR,
     "Obligatorisk cell är tom",
-    "Cell {cell} i kolumnen {column} är tom men måste fyllas i. Raden räknas inte.",
+    "Cell {cell} i kolumnen {column} är tom men måste fyllas i. {effect}",
 )
 READER_CELL_CODES = ("KKIK-LS-001", "KKIK-LS-002")
+
+
+def _effect(template_id: str, table: str, col: Column) -> str:
+    if col.blank_means:
+        return f"En tom cell {col.blank_means}."
+    return blank_effect(template_id, table, col.name)
+
+
+def blank_effect(template_id: str, table: str, column: str) -> str:
+    """What a blank in ``column`` does: no value for an every-row measure reading it, else the row is out."""
+    whole = [
+        m.kpi
+        for m in CATALOGUE.measures_of(template_id)
+        if m.all_rows and m.table == table and column in m.inputs
+    ]
+    if whole:
+        return f"Nämnaren i {', '.join(whole)} är alla rader, så måttet räknas inte förrän cellen är ifylld."
+    return "Raden räknas inte."
 
 
 def check(ctx: RuleContext) -> list[Finding]:
@@ -36,7 +55,8 @@ def check(ctx: RuleContext) -> list[Finding]:
                 "_row", col.name
             )
             measure = measures_using(ctx.template, table, [col.name])
-            out += cell_findings(REQUIRED_EMPTY, ctx, table, col.name, hits, measure=measure)
+            effect = _effect(ctx.template.id, table.name, col)
+            out += cell_findings(REQUIRED_EMPTY, ctx, table, col.name, hits, measure=measure, effect=effect)
     return out
 
 

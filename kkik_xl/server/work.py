@@ -8,6 +8,7 @@ from kkik_xl.commands.validate import MARKABLE, ReportFormat, render
 from kkik_xl.computation import UsageError
 from kkik_xl.excel.result import ReadError
 from kkik_xl.rules import ValidationReport, validate_workbook
+from kkik_xl.rules.submittable import NOT_SUBMITTABLE, Refusal
 from kkik_xl.server.errors import ApiError
 from kkik_xl.server.uploads import Upload
 from kkik_xl.submission.create import Refused, create_submission
@@ -64,6 +65,8 @@ def submit(upload: Upload) -> Submission:
     """The submission ``kkik-xl submit`` writes, or 422 with the reasons."""
     try:
         return create_submission(upload.path, _params(upload))
+    except Refusal as err:  # .xls, .ods, CSV: checked by validate, never submitted
+        raise ApiError(415 if err.code == NOT_SUBMITTABLE.code else 422, err.reason) from None
     except (ReadError, UsageError) as err:
         raise ApiError(422, err.reason) from None
     except Refused as refused:

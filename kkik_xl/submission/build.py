@@ -14,6 +14,7 @@ import polars as pl
 
 from kkik_xl import __version__
 from kkik_xl.catalogue import CATALOGUE, CATALOGUE_VERSION, Unit
+from kkik_xl.catalogue.indicator_files import describe
 from kkik_xl.findings import Finding, Severity
 from kkik_xl.measures import MeasureContext, MeasureResult, hemtjanst
 from kkik_xl.submission.canonical import CHECKSUM_PLACEHOLDER, content_checksum, input_rows_checksum
@@ -150,6 +151,13 @@ def _parameters(params: dict[str, Any]) -> dict[str, str]:
     return {k: v.isoformat() if isinstance(v, date) else str(v) for k, v in sorted(params.items())}
 
 
+def _indicators(prep: Prepared) -> dict[str, str]:
+    """The quality-indicator list the values were computed with (templates with a Kvalitet table)."""
+    if not any(t.quality_measure for t in prep.template.tables):
+        return {}
+    return {"indikatorer": describe(prep.year)}
+
+
 def build_submission(prep: Prepared, *, now: datetime | None = None, synthetic: bool = False) -> Submission:
     """The submission document of a prepared workbook, with its content checksum filled in.
 
@@ -175,7 +183,7 @@ def build_submission(prep: Prepared, *, now: datetime | None = None, synthetic: 
         department=scrub(department, ids),
         year=prep.year,
         period=measurement_period(prep.template.id, prep.ctx),
-        parameters=_parameters(prep.ctx.params),
+        parameters=_parameters(prep.ctx.params) | _indicators(prep),
         measures=[measure_entry(r, units.get(r.kpi, [])) for r in prep.results],
         findings=findings_summary(prep.findings, ids),
         checksums=Checksums(

@@ -10,15 +10,24 @@ from typing import BinaryIO
 import polars as pl
 
 from kkik_xl import __version__
-from kkik_xl.catalogue import Template
-from kkik_xl.computation import UsageError, known_template, template_params
+from kkik_xl.catalogue import CATALOGUE, Template
+from kkik_xl.computation import UsageError, template_params
 from kkik_xl.excel.frames import empty_frame
 from kkik_xl.excel.reader import ReadResult, read_workbook
 from kkik_xl.findings import Finding
-from kkik_xl.kommuner import Kommun, all_municipalities, lookup
+from kkik_xl.kommuner import Kommun
 from kkik_xl.measures import ENGINES, MeasureContext, MeasureResult
 from kkik_xl.rules import RULES, validate_workbook
-from kkik_xl.rules.fingerprint_check import MAX_BYTES
+from kkik_xl.rules.fingerprint_check import skip_reason
+from kkik_xl.rules.submittable import (
+    NO_MUNICIPALITY,
+    NO_YEAR,
+    NOT_SUBMITTABLE,
+    SUBMITTABLE,
+    Refusal,
+    municipality_of,
+    workbook_year,
+)
 
 
 @dataclass
@@ -39,15 +48,31 @@ class Prepared:
 
 
 def _year(read: ReadResult) -> int:
-    text = read.meta.names.get("KKIK_Ar")
-    year = read.meta.year or (int(text) if text and text.strip().isdigit() else None)
+    year = workbook_year(read)
     if year is None:
-        raise UsageError("Arbetsboken anger inget år (bladet _meta eller Uppgifter). Använd kkik-xl:s mall.")
+        raise Refusal(
+            NO_YEAR.code, "Arbetsboken anger inget år (bladet _meta eller Uppgifter). Använd kkik-xl:s mall."
+        )
     return year
 
 
-def workbook_fingerprints(path: Path, stored: str | None) -> tuple[str, ...]:
+def submittable(path: Path) -> None:
+    """Raise :class:`Refusal` for a file format a submission is not made from (only .xlsx/.xlsm)."""
+    if path.suffix.lower() not in SUBMITTABLE:
+        raise Refusal(
+            NOT_SUBMITTABLE.code,
+            f"{path.name} kan kontrolleras men inte lämnas in: en inlämning görs från en .xlsx- eller "
+            ".xlsm-fil (kkik-xl:s mall). Spara filen som Excel-arbetsbok (.xlsx) och kör "
+            "kkik-xl submit på den.",
+        )
+
+
+def workbook_fingerprints(
+    path: Path, stored: str | None, ready: Mapping[str, bytes] | None = None
+) -> tuple[str, ...]:
     """The recomputed template fingerprints of an ``.xlsx``/``.xlsm`` file, the current form first.
+
+    ``ready``: the Table sheets' slim XML the reader already made (``ReadResult.slim_sheets``).
 
     Empty for other formats. Above the validation's size limit (openpyxl is slow on huge files) the
     stored ``_meta`` value is used, as validation does not check it either (it reports that with an
@@ -55,7 +80,7 @@ def workbook_fingerprints(path: Path, stored: str | None) -> tuple[str, ...]:
     """
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
         return ()
-    if path.stat().st_size > MAX_BYTES:
+    if skip_reason(path) is not None:
         return (stored.strip(),) if stored else ()
     import openpyxl
 
@@ -63,7 +88,7 @@ def workbook_fingerprints(path: Path, stored: str | None) -> tuple[str, ...]:
     from kkik_xl.excel.structure_copy import structure_copy
 
     try:
-        source: Path | BinaryIO = structure_copy(path)  # the Table sheets' rows are not fingerprinted
+        source: Path | BinaryIO = structure_copy(path, ready)  # the Table sheets' rows are not fingerprinted
     except ValueError:
         source = path
     return fingerprints(openpyxl.load_workbook(source, keep_vba=False))
@@ -78,13 +103,12 @@ def _chosen(found: tuple[str, ...], stored: str | None) -> str | None:
 
 def municipality(read: ReadResult) -> Kommun:
     """The municipality named on the Uppgifter sheet (by code, else by name)."""
-    code = read.meta.names.get("KKIK_Kommunkod", "")
-    name = read.meta.names.get("KKIK_Kommun", "").strip()
-    found = lookup(code) if code.strip() else None
-    if found is None and name:
-        found = next((k for k in all_municipalities() if k.namn.casefold() == name.casefold()), None)
+    found = municipality_of(read)
     if found is None:
-        raise UsageError("Kommunen saknas eller är okänd på bladet Uppgifter. Välj kommunen i listan.")
+        raise Refusal(
+            NO_MUNICIPALITY.code,
+            "Kommunen saknas eller är okänd på bladet Uppgifter. Välj kommunen i listan.",
+        )
     return found
 
 
@@ -113,17 +137,16 @@ def prepare(path: Path, settings: Mapping[str, str] | None = None) -> Prepared:
 
     Raises :class:`UsageError` (cannot be used) or :class:`kkik_xl.excel.result.ReadError` (unreadable).
     """
+    submittable(path)
     read = read_workbook(path)
-    template = known_template(read.template_id)
+    template = CATALOGUE.template(read.template_id)  # the reader only returns catalogue templates
     year = _year(read)
     if read.meta.year is None:  # the year came from the Uppgifter sheet: read that year's columns
         read = read_workbook(path, template.id, year=year)
     given = dict(settings or {})
     ctx = MeasureContext.first_half(year, **template_params(template, year, given, read))
-    if template.id not in ENGINES:
-        raise UsageError(f"Beräkningen för mallen {template.id!r} finns inte ännu i den här versionen.")
     report = validate_workbook(path, template.id, year=year, params=given)
-    fingerprints = workbook_fingerprints(path, read.meta.fingerprint)
+    fingerprints = workbook_fingerprints(path, read.meta.fingerprint, read.slim_sheets)
     return Prepared(
         path=path,
         template=template,

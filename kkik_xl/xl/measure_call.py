@@ -35,7 +35,7 @@ QUALITY_BLOCK = "Kvalitetsblock"
 def is_quality(measure: Measure) -> bool:
     """True for the quality-index measures fed by a Kvalitet table with yes/no aspect columns."""
     table = _table(measure)
-    return bool(table.quality_indicators) and measure.inputs == ("Antal platser",)
+    return table.quality_measure is not None and measure.inputs == ("Antal platser",)
 
 
 def _table(measure: Measure) -> Table:

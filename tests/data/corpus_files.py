@@ -114,7 +114,7 @@ def template_for_another_year(out: Path) -> Path:
 
 @case("sarskilt_boende_kvalitetskolumner_saknas.xlsx")
 def quality_columns_missing(out: Path) -> Path:
-    """Nattfasta and Läkemedelsgenomgång deleted from the quality table."""
+    """Two quality columns (the 2025 list's Utevistelse and Individuell stimulans) deleted."""
 
     def drop(wb: Any) -> None:
         _delete_column(wb, "Kvalitet", "Kvalitet", 9)

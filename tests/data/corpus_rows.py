@@ -46,7 +46,7 @@ def _quality(names: tuple[str, ...]) -> list[dict[str, object]]:
 def _aspects(template: str) -> tuple[str, ...]:
     """The quality aspects the catalogue asks in 2025 (the Kvalitet sheet's ja/nej columns)."""
     table = CATALOGUE.template(template).table("Kvalitet")
-    return tuple(q.name for q in table.quality_indicators if q.applies(2025))
+    return table.quality_names(2025)
 
 
 def sarskilt_boende() -> Rows:
@@ -142,6 +142,8 @@ def service() -> Rows:
         {
             "Samtal": f"S{i + 1}",
             "Datum": date(2025, 3, 10 + i),
+            "Besvarat av person": "Ja",
+            "Sekunder till person": 10 * (i + 1),
             "Direkt svar": "Ja" if i % 3 else "Nej",
             "Bemötande": 2 + i % 2,
         }
