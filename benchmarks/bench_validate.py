@@ -77,7 +77,7 @@ def part_validate(path: Path) -> dict[str, Any]:
     from kkik_xl.rules.report import to_json
 
     inner = {"read_wall": 0.0, "read_cpu": 0.0}
-    load = xlsx_reader._load
+    load = xlsx_reader.load
 
     def timed_load(*args: Any, **kwargs: Any) -> Any:  # the fastexcel call inside validation
         wall, cpu = time.perf_counter(), time.process_time()
@@ -87,7 +87,7 @@ def part_validate(path: Path) -> dict[str, Any]:
             inner["read_wall"] += time.perf_counter() - wall
             inner["read_cpu"] += time.process_time() - cpu
 
-    xlsx_reader._load = timed_load  # type: ignore[assignment]
+    xlsx_reader.load = timed_load  # type: ignore[assignment]
     report = validate_workbook(path)
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "rapport.json"

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from importlib import import_module
+from typing import Any
 
 import typer
 
 from kkik_xl import __version__, cli_sv
+from kkik_xl.atomic import WriteError
+from kkik_xl.terminal import error
 
 cli_sv.install()
 
@@ -49,6 +54,30 @@ MODULES = (
 )  # fmt: skip
 
 
+def writes_cleanly(callback: Callable[..., Any]) -> Callable[..., Any]:
+    """``callback`` with a file that cannot be written reported in Swedish, exit code 2 (no traceback)."""
+
+    @functools.wraps(callback)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return callback(*args, **kwargs)
+        except WriteError as exc:
+            error(exc.message)
+            raise typer.Exit(2) from None
+
+    return guarded
+
+
+def _guard(typer_app: typer.Typer) -> None:
+    """Wrap every command of ``typer_app`` and of its sub-apps in :func:`writes_cleanly`."""
+    for command in typer_app.registered_commands:
+        if command.callback is not None:
+            command.callback = writes_cleanly(command.callback)
+    for group in typer_app.registered_groups:
+        if group.typer_instance is not None:
+            _guard(group.typer_instance)
+
+
 def _register(modules: tuple[str, ...]) -> None:
     for module in modules:
         import_module(f"kkik_xl.commands.{module}").register(app)
@@ -58,6 +87,7 @@ def _register(modules: tuple[str, ...]) -> None:
         command.rich_help_panel = panel.get(command.name or "", "Övrigt")
     for group in app.registered_groups:
         group.rich_help_panel = panel.get(group.name or "", "Övrigt")
+    _guard(app)
 
 
 _register(MODULES)

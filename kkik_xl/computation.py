@@ -9,7 +9,7 @@ from typing import Any
 from kkik_xl.catalogue import CATALOGUE, ParameterType, Template
 from kkik_xl.excel.frames import empty_frame
 from kkik_xl.excel.reader import ReadResult, read_workbook
-from kkik_xl.findings import Finding
+from kkik_xl.findings import Finding, mask_finding
 from kkik_xl.measures import ENGINES, MeasureContext, MeasureResult
 from kkik_xl.measures.settings import SETTINGS, SettingError, parse_setting
 from kkik_xl.parsing import ParseError, parse_date, parse_int, parse_janej
@@ -36,10 +36,12 @@ class Computation:
 
     @property
     def findings(self) -> list[Finding]:
-        """Every finding of the reading, in sheet/row order; many identical ones summarised."""
+        """Every finding of the reading, in sheet/row order; many identical ones summarised; any
+        personnummer in them masked."""
         from kkik_xl.rules.summarise import Limits, summarise  # rules import this module
 
-        return sorted(summarise(self.read.findings, Limits.of(self.params)), key=Finding.sort_key)
+        found = summarise(self.read.findings, Limits.of(self.params))
+        return [mask_finding(f) for f in sorted(found, key=Finding.sort_key)]
 
 
 def known_template(template_id: str) -> Template:
@@ -113,4 +115,4 @@ def compute_file(
     results = ENGINES[template_id](tables, ctx)
     read_tables = {name for name in read.tables}
     wanted = {m.kpi for m in CATALOGUE.measures_of(template_id) if m.table in read_tables}
-    return Computation(template, year, read, [r for r in results if r.kpi in wanted], ctx.params)
+    return Computation(template, year, read, [r.masked() for r in results if r.kpi in wanted], ctx.params)

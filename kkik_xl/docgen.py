@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from kkik_xl.atomic import write_text
 from kkik_xl.catalogue import CATALOGUE, Column, Measure, Table, Template
 from kkik_xl.catalogue.indicator_files import current
 from kkik_xl.catalogue.measures_data import KKIK_GROUP, NOT_IN_CATALOGUE
@@ -163,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     """Write ``docs/matt.md`` (path may be given as the first argument)."""
     args = sys.argv[1:] if argv is None else argv
     target = Path(args[0] if args else "docs/matt.md")
-    target.write_text(render_measures_page(), encoding="utf-8")
+    write_text(target, render_measures_page())
     print(f"Skrev {target}")
     return 0
 

@@ -77,7 +77,7 @@ def test_tampered_truncated_and_foreign_files_are_rejected_with_reasons(tmp_path
         "1440_service_2024.kkik.json",
         "1440_forskola_2025.kkik.json",
         "annat.kkik.json",
-        str(tmp_path / "saknas.kkik.json"),
+        "saknas.kkik.json",  # never the coordinator's absolute path
     }
     assert "kontrollsumma" in reasons["1440_service_2024.kkik.json"]
     assert "inte fullständig" in reasons["1440_forskola_2025.kkik.json"]

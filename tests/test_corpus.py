@@ -42,7 +42,7 @@ FINDINGS: dict[str, set[Key]] = {
         (P, "B5", "KKIK-LS-001"),  # "18/2 2025": day/month order is ambiguous
         (P, "C6", "KKIK-LS-001"),  # "4 mars 2025"
         (P, "C7", "KKIK-LS-001"),  # "17.03.2025"
-        (P, "B9", "KKIK-LS-001"),  # "20250415"
+        (P, "B9", "KKIK-DA-010"),  # "20250415": ÅÅÅÅMMDD, the message says "skriv 2025-04-15"
     },
     "forskola_felvarden_ref_div0.xlsx": {
         (P, "B3", "KKIK-LS-002"),

@@ -118,3 +118,19 @@ def test_coordinator_outputs_and_summary(demo_run: tuple[Path, str]) -> None:
     assert (out / "6_rapport" / "jamforelse_1440_2025.xlsx").stat().st_size > 0
     assert "Öppna:" in summary and "gröna" in summary
     assert "forskola_2025_Ale_kontrollerad.xlsx" in summary
+
+
+def test_the_correction_loop_ends_with_every_motivation_on_its_own_row(demo_run: tuple[Path, str]) -> None:
+    out, summary = demo_run
+    assert "följde sina rader" in summary and "KKIK-MA-010" in summary
+    fixed = out / "2_rattad"
+    assert (fixed / "forskola_2025_Ale_kontrollerad_tidigare.xlsx").is_file()  # the second --mark kept it
+    assert not list(out.rglob("*_kontrollerad_kontrollerad*"))
+    doc = json.loads((fixed / "forskola_2025_Ale_kontroll.json").read_text(encoding="utf-8"))
+    findings = [Finding.model_validate(f) for f in doc["findings"]]
+    assert not [f for f in findings if f.severity is Severity.ERROR]
+    warnings = [f for f in findings if f.severity is Severity.WARNING]
+    assert warnings and all(f.justification for f in warnings)
+    texts = [f.justification for f in warnings]
+    assert len(set(texts)) == len(texts)  # each warning has the Motivering written for it, none twice
+    assert list((out / "logg").glob("*_validera_efter_borttagen_rad.log"))

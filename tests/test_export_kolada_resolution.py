@@ -39,7 +39,7 @@ def test_a_later_fully_signed_resubmission_replaces_the_earlier_one_in_both(tmp_
     exported = runner.invoke(app, ["export-kolada", str(early), str(late), "--out", str(out)])
     assert exported.exit_code == 0, exported.output
     assert "U11401;0180;2025;T;87,5" in out.read_text(encoding="utf-8").splitlines()
-    assert "Löst konflikt" in exported.output and str(late) in exported.output
+    assert "Löst konflikt" in exported.output and "rattad/0180.kkik.json" in exported.output
     merged = runner.invoke(app, ["merge", str(early), str(late), "--out", str(tmp_path / "ut")])
     assert merged.exit_code == 0, merged.output
     values = pl.read_csv(tmp_path / "ut" / "varden.csv", separator=";", infer_schema=False)
@@ -53,10 +53,13 @@ def test_an_unresolved_conflict_names_both_files_and_stops_both(tmp_path: Path) 
     assert exported.exit_code == 1 and not out.exists()
     text = " ".join(exported.output.split())
     assert "U11401 för 0180 år 2025" in text
-    assert str(early) in text and str(late) in text
+    # files that share a name are named by their path from the folder they have in common, never by
+    # the coordinator's absolute path (issue 17)
+    assert "forsta/0180.kkik.json" in text and "rattad/0180.kkik.json" in text
+    assert str(tmp_path) not in text
     merged = runner.invoke(app, ["merge", str(early), str(late), "--out", str(tmp_path / "ut")])
     assert merged.exit_code == 1
-    assert str(early) in merged.output and str(late) in merged.output
+    assert "forsta/0180.kkik.json" in merged.output and "rattad/0180.kkik.json" in merged.output
 
 
 def test_synthetic_data_are_refused_unless_asked_and_then_labelled(tmp_path: Path) -> None:

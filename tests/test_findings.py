@@ -32,6 +32,7 @@ def test_finding_has_the_fields_of_the_issue_and_is_frozen() -> None:
         "value": "2024-12-30",
         "measure": "U11401",
         "justification": None,
+        "anchor": None,
         "count": None,
     }
     with pytest.raises(pydantic.ValidationError):

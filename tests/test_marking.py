@@ -13,6 +13,7 @@ import openpyxl
 import pytest
 import xlsxwriter
 
+from kkik_xl.atomic import WriteError
 from kkik_xl.excel import marking
 from kkik_xl.excel.marking import COLOURS, KONTROLL_HEADERS, cell_ranges, mark_workbook, marked_path, plan
 from kkik_xl.excel.marking_openpyxl import OpenpyxlMarkWriter
@@ -170,7 +171,7 @@ def test_the_write_is_atomic(
         raise OSError("disk full")
 
     monkeypatch.setattr(writer, "save", broken_save)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(WriteError, match=r"forskola_kontrollerad\.xlsx kunde inte skrivas"):
         mark_workbook(original, [_finding("C4")], engine=engine)
     assert target.read_bytes() == b"earlier marked copy"
     assert sorted(p.name for p in original.parent.iterdir()) == [

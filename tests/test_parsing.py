@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kkik_xl.parsing import (
     ParseError,
     excel_serial_to_datetime,
+    is_blank,
     parse_choice,
     parse_date,
     parse_datetime,
@@ -95,7 +96,16 @@ def test_date_1904_system() -> None:
         ("2024-03-05 07:30", "klockslag"),
         (60, "1900-02-29"),
         (45356.5, "klockslag"),
-        (-1, "Excel-datum"),
+        (-1, "utanför det Excel kan visa"),
+        (20250305, "ÅÅÅÅMMDD – skriv 2025-03-05"),
+        (20250305.0, "ÅÅÅÅMMDD – skriv 2025-03-05"),
+        ("20250305", "ÅÅÅÅMMDD – skriv 2025-03-05"),
+        ("\u00a020250305\u200b", "ÅÅÅÅMMDD – skriv 2025-03-05"),
+        (20251332, "utanför det Excel kan visa"),
+        (2958466, "utanför det Excel kan visa"),
+        (-1e308, "utanför det Excel kan visa"),
+        (1e308, "utanför det Excel kan visa"),
+        (2958465.99999999, "klockslag"),
     ],
 )
 def test_dates_refused(value: object, fragment: str) -> None:
@@ -226,3 +236,54 @@ def test_invalid_inputs_never_crash(value: object) -> None:
             parse(value)
         except ParseError as err:
             assert err.reason.strip()
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [(20250305, "KKIK-DA-010"), ("20250305", "KKIK-DA-010"), (3e6, "KKIK-DA-011"), (-1e308, "KKIK-DA-011")],
+)
+def test_refused_dates_carry_their_code(value: object, code: str) -> None:
+    with pytest.raises(ParseError) as err:
+        parse_date(value)
+    assert err.value.code == code
+    with pytest.raises(ParseError) as err:
+        parse_datetime(value)
+    assert err.value.code == code
+
+
+def test_last_moment_of_9999_is_read_and_the_next_day_refused() -> None:
+    assert parse_datetime(2958465.99999999).date() == date(9999, 12, 31)
+    with pytest.raises(ParseError, match="utanför"):
+        parse_datetime(2958466)
+
+
+def test_huge_whole_numbers_are_refused() -> None:
+    with pytest.raises(ParseError, match="för stort"):
+        parse_int(1e300)
+    assert parse_int(999_999_999_999_999) == 999_999_999_999_999
+
+
+@pytest.mark.parametrize("text", ["", " ", "\u00a0", "\u200b\u2060\ufeff", "\u3000\t\r\n", "\x01\u202e"])
+def test_blank_text_is_blank(text: str) -> None:
+    assert is_blank(text)
+    assert not is_blank(text + "x")
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.one_of(
+        st.floats(),
+        st.integers(-(10**400), 10**400),
+        st.text(),
+        st.booleans(),
+        st.none(),
+        st.sampled_from([20250305, "20250305", -1e308, 1e308, 2958466, "9999-12-31 23:59:59"]),
+    )
+)
+def test_parsers_refuse_with_a_reason_or_read_never_crash(value: object) -> None:
+    """Any value from a cell: a typed value or a ParseError with a Swedish reason, nothing else."""
+    for parse in PARSERS:
+        try:
+            parse(value)
+        except ParseError as err:
+            assert err.reason.startswith("Hittade")

@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+import sys
+import unicodedata
 from datetime import date, timedelta
 
 import polars as pl
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from kkik_xl.personnummer import (
+    DIGIT_LIKE_RANGES,
+    OVERLAP,
+    WINDOW,
     candidate_expr,
     contains_personnummer,
     find_personnummer,
     luhn_check_digit,
     mask,
     mask_text,
+    redact_text,
 )
 
 
@@ -101,3 +108,84 @@ def test_invalid_dates_are_refused() -> None:
 def test_candidate_expression_prefilters_frames() -> None:
     frame = pl.DataFrame({"x": ["ring 19121212-1212 nu", "Ärende 17", None, "121212+1212"]})
     assert frame.select(candidate_expr("x")).to_series().to_list() == [True, False, False, True]
+
+
+# Issue 17: a reader sees the same number whatever dash or space separates it and whatever invisible
+# characters sit inside it; the detector must too.
+DASHES = ["-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2015", "\u2212", "\ufe63", "\uff0d"]
+SPACES = [" ", "\u00a0", "\u202f", "\u2009", "\u2007", "\u2002", "\u3000", "\t"]
+INVISIBLE = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u200e", "\u202e", "\x00"]
+
+
+@st.composite
+def disguised(draw: st.DrawFn) -> tuple[str, str]:
+    """A valid number written with any dash or space separator and invisible characters inside."""
+    number, _ = draw(numbers())
+    digits = number.replace("-", "").replace("+", "")
+    sep = draw(st.sampled_from(["", "+", *DASHES, *SPACES, " \u2013 "]))
+    plain = f"{digits[:-4]}{sep}{digits[-4:]}"
+    chars = []
+    for ch in plain:
+        chars.append(ch)
+        if draw(st.integers(0, 4)) == 0:
+            chars.append(draw(st.sampled_from(INVISIBLE)))
+    if draw(st.booleans()):  # full-width digits (NFKC)
+        chars = [chr(ord(c) - 0x30 + 0xFF10) if c.isascii() and c.isdigit() else c for c in chars]
+    return "".join(chars), digits
+
+
+@given(disguised(), st.text(alphabet="abc ,.;:Åäö", max_size=10), st.text(alphabet="xyz !?", max_size=10))
+def test_separators_and_invisible_characters_do_not_hide_a_number(
+    case: tuple[str, str], before: str, after: str
+) -> None:
+    written, _ = case
+    text = f"{before}{written}{after}"
+    [found] = find_personnummer(text)
+    assert found.text.strip("".join(INVISIBLE)) == written.strip("".join(INVISIBLE))
+    masked = mask_text(text)
+    assert not find_personnummer(masked) and masked.startswith(before) and masked.endswith(after)
+    assert not any(unicodedata.digit(c, None) is not None for c in masked)
+    frame = pl.DataFrame({"x": [text]})
+    assert frame.select(candidate_expr("x")).item()
+
+
+@given(disguised(), st.integers(1, 9))
+def test_disguised_numbers_with_a_wrong_check_digit_are_not_flagged(
+    case: tuple[str, str], delta: int
+) -> None:
+    written, _ = case
+    last = next(i for i in range(len(written) - 1, -1, -1) if written[i].isdigit())
+    wrong = str((int(unicodedata.digit(written[last])) + delta) % 10)
+    assert not contains_personnummer(written[:last] + wrong + written[last + 1 :])
+
+
+def test_reader_view_examples() -> None:
+    assert contains_personnummer("Tolvan 1912\u200b1212\u20111212")
+    assert contains_personnummer("121212\u00a01212") and contains_personnummer("121212\u202f1212")
+    assert contains_personnummer("121212 \u2013 1212") and contains_personnummer("１２１２１２－１２１２")
+    assert mask_text("pnr 121212\u20131212.") == "pnr ******-****."
+    assert redact_text("121212-1213 och 19121212 1212", "[x]") == "[x] och [x]"
+    assert not contains_personnummer("Telefon 08-123 456 78")
+    assert not contains_personnummer("2025-03-05 12:00")
+
+
+def test_digit_like_ranges_are_every_code_point_whose_nfkc_holds_a_digit() -> None:
+    need = set()
+    for cp in range(sys.maxunicode + 1):
+        ch = chr(cp)
+        nfkc = unicodedata.normalize("NFKC", ch)
+        if unicodedata.category(ch) != "Nd" and any(unicodedata.category(c) == "Nd" for c in nfkc):
+            need.add(cp)
+    assert need == {c for a, b in DIGIT_LIKE_RANGES for c in range(a, b + 1)}
+
+
+@pytest.mark.parametrize(
+    "offset", [0, 5, WINDOW - 20, WINDOW - 8, WINDOW - 1, WINDOW, WINDOW + 3, 2 * WINDOW - 9]
+)
+def test_long_texts_are_scanned_in_windows_without_missing_or_doubling(offset: int) -> None:
+    number = "1912\u200b1212\u20131212"
+    text = "x" * offset + number + "y" * (WINDOW + OVERLAP)
+    [found] = find_personnummer(text)
+    assert (found.start, found.text) == (offset, number)
+    glued = "x" * offset + "7" + number + "y" * (WINDOW + OVERLAP)  # glued to a digit: not a number
+    assert find_personnummer(glued) == [] and mask_text(text).startswith("x" * offset + "********-****y")

@@ -158,18 +158,29 @@ def test_a_template_of_another_year_is_one_usage_error(filled: Path, tmp_path: P
 
 
 def test_quality_columns_of_the_year_missing_in_an_old_template(tmp_path: Path) -> None:
-    # Nattfasta is asked from 2017: a 2016 layout validated for 2025 lacks it.
-    units = [["Eken", 20, *["Ja"] * 6]]
-    # (A kkik-xl template of 2016 is refused for 2025 outright; an own workbook laid out the old way is read.)
-    path = template_workbook(
-        tmp_path / "sabo.xlsx", "sarskilt-boende", {"Kvalitet": units}, year=2016, meta=False
+    """A workbook laid out for the shipped indicator list, validated with the coordinator's list."""
+    from kkik_xl.catalogue.indicator_files import current, use_file
+
+    units = [["Eken", 20, *["Ja"] * len(current(2025).names("U23488"))]]
+    path = template_workbook(tmp_path / "sabo.xlsx", "sarskilt-boende", {"Kvalitet": units}, meta=False)
+    own = tmp_path / "egna.toml"
+    own.write_text(
+        'ar = 2025\nkalla = "Samordnarens lista"\n\n[[indikator]]\nmatt = "U23488"\nnamn = "Utevistelse"\n'
+        'fraga = "Erbjuds utevistelse?"\nkalla = "KKiK-guiden, Mått 23"\n\n[[indikator]]\nmatt = "U23488"\n'
+        'namn = "Egen nyckel"\nfraga = "Har de boende egen nyckel?"\nkalla = "Nätverket"\n\n[[indikator]]\n'
+        'matt = "U28423"\nnamn = "Egen brevlåda"\nfraga = "Egen brevlåda?"\nkalla = "KKiK-guiden, Mått 29"\n',
+        encoding="utf-8",
     )
-    report = validate_workbook(path, "sarskilt-boende", year=2025)
+    use_file(own, 2025)
+    try:
+        report = validate_workbook(path, "sarskilt-boende", year=2025)
+    finally:
+        use_file(None)
     quality = [f for f in report.findings if f.code == "KKIK-MA-004"]
     assert places(quality) == [("Kvalitet", None, "KKIK-MA-004")]
     assert quality[0].measure == "U23488"
     assert quality[0].message == (
-        "Tabellen Kvalitet saknar kvalitetsaspekterna Nattfasta, som gäller för 2025. "
+        "Tabellen Kvalitet saknar kvalitetsaspekterna Egen nyckel, som gäller för 2025. "
         "Mallen är troligen för ett annat år: hämta mallen för 2025."
     )
 

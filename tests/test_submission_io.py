@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 from pathlib import Path
 from typing import Any
@@ -9,6 +10,7 @@ from typing import Any
 import pytest
 from submission_factory import make_submission
 
+from kkik_xl.atomic import WriteError
 from kkik_xl.submission import SubmissionError, load_submission, save_submission, verify_submission
 from kkik_xl.submission.canonical import content_checksum
 
@@ -144,10 +146,10 @@ def test_failed_write_keeps_the_previous_file_and_leaves_no_temporary_file(
     before = path.read_bytes()
 
     def broken_replace(src: str, dst: str) -> None:
-        raise OSError("disken är full")
+        raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr("kkik_xl.submission.io.os.replace", broken_replace)
-    with pytest.raises(OSError):
+    monkeypatch.setattr("kkik_xl.atomic.os.replace", broken_replace)
+    with pytest.raises(WriteError, match="disken är full"):
         save_submission(make_submission({"U11401": 12.0}), path)
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == [path.name]

@@ -77,7 +77,7 @@ def test_json_has_counts_per_severity_and_code_and_every_finding(blank: Path, tm
     first = doc["findings"][0]
     assert set(first) == {
         "code", "severity", "message", "sheet", "cell", "row", "column", "value", "measure", "justification",
-        "count",
+        "anchor", "count",
     }  # fmt: skip
     assert (first["sheet"], first["row"], first["column"], first["measure"]) == (
         "Placeringar", 2, "Erbjudet placeringsdatum", "U11401, U11402"
@@ -191,13 +191,16 @@ def test_bad_last_year_file_exits_2(tmp_path: Path) -> None:
 def test_a_marked_copy_that_cannot_be_written_exits_2_after_the_report(
     blank: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def refuse(original: Path, findings: object) -> Path:
-        raise PermissionError(13, "Åtkomst nekad")
+    def refuse(*args: object) -> None:
+        raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("kkik_xl.excel.marking.mark_workbook", refuse)
     path = _filled(blank, tmp_path, _clean_rows())
+    monkeypatch.setattr("kkik_xl.atomic.os.replace", refuse)
     result = runner.invoke(app, ["validate", str(path), "--mark"])
     assert result.exit_code == 2
     assert "Inga anmärkningar." in result.output
-    assert "Den markerade kopian kunde inte skrivas: Åtkomst nekad." in result.output
+    marked = tmp_path / "forskola_kontrollerad.xlsx"
+    assert f"Den markerade kopian {marked} kunde inte skrivas" in result.output
+    assert "åtkomst nekad" in result.output and "Permission denied" not in result.output
     assert "Traceback" not in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["forskola.xlsx"]  # no temporary file left

@@ -109,7 +109,11 @@ def test_a_users_note_on_a_flagged_cell_is_kept(forskola_with_errors: Path) -> N
     assert fills(book.wb, "Placeringar")[bad] == COLOURS[Severity.ERROR]
 
 
-def test_fills_are_batched_into_few_calls(tmp_path: Path) -> None:
+def test_fills_are_batched_into_few_calls(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """400 cells to fill (summaries switched off: by default 400 identical findings show 5 cells)."""
+    from kkik_xl.rules import summarise
+
+    monkeypatch.setattr(summarise, "DEFAULT_SUMMARY_FROM", 10_000)
     template = CATALOGUE.template("forskola")
     rows: list[dict[str, Any]] = example_rows(template, template.table("Placeringar"), 2025, n=400)
     for row in rows:
@@ -126,6 +130,21 @@ def test_fills_are_batched_into_few_calls(tmp_path: Path) -> None:
     assert CALLS["value"] <= 4
     assert CALLS["note"] <= 300
     assert "celler fick ingen kommentar" in book.app.alerts[-1]["prompt"]
+
+
+def test_many_identical_findings_fill_the_first_cells_and_one_summary_row(tmp_path: Path) -> None:
+    template = CATALOGUE.template("forskola")
+    rows: list[dict[str, Any]] = example_rows(template, template.table("Placeringar"), 2025, n=400)
+    for row in rows:
+        row["Erbjudet placeringsdatum"] = "fel"
+    path = fill_template(
+        TEMPLATES / "forskola.xlsx", tmp_path / "manga.xlsx", {"Placeringar": rows}, "Uppsala"
+    )
+    book = FakeBook(path)
+    macros.validera(book)
+    assert sorted(c for c in fills(book.wb, "Placeringar") if c.startswith("C")) == [
+        f"C{r}" for r in range(2, 7)
+    ]
 
 
 def test_unsaved_workbook_is_refused_without_saving(forskola_with_errors: Path) -> None:
@@ -148,7 +167,7 @@ def test_crash_gives_short_message_and_log_beside_workbook(
     import kkik_xl.xl.validation_adapter as adapter
 
     def boom(path: Path) -> None:
-        raise RuntimeError("trasig regel")
+        raise RuntimeError("trasig regel vid 19121212-1212")
 
     monkeypatch.setattr(adapter, "validate_workbook", boom)
     book = FakeBook(forskola_with_errors)
@@ -161,7 +180,9 @@ def test_crash_gives_short_message_and_log_beside_workbook(
     )
     assert "Traceback" not in alert["prompt"]
     text = log.read_text(encoding="utf-8")
-    assert "RuntimeError: trasig regel" in text and "Traceback (most recent call last)" in text
+    assert "RuntimeError: trasig regel vid ********-****" in text
+    assert "Traceback (most recent call last)" in text
+    assert "19121212" not in text  # a log is an output too: personnummer masked (issue 17)
 
 
 def test_unreadable_file_is_information_not_crash(tmp_path: Path) -> None:
@@ -237,3 +258,22 @@ def test_signera_without_submission_file(forskola_clean: Path) -> None:
         "Inlämningsfilen 0380_forskola_2025.kkik.json finns inte bredvid arbetsboken. "
         "Kör Skapa inlämning först."
     )
+
+
+def test_a_submission_that_cannot_be_written_is_a_swedish_message_box(
+    forskola_clean: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 14 point 7: the button says which file and what to do; no log, no partial file."""
+    import errno
+
+    def refuse(src: object, dst: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    book = FakeBook(forskola_clean)
+    monkeypatch.setattr("kkik_xl.atomic.os.replace", refuse)
+    macros.skapa_inlamning(book)
+    [alert] = book.app.alerts
+    assert alert["mode"] == "critical"
+    target = forskola_clean.parent / "0380_forskola_2025.kkik.json"
+    assert alert["prompt"].startswith(f"{target} kunde inte skrivas: åtkomst nekad")
+    assert not list(forskola_clean.parent.glob("*.log")) and not list(forskola_clean.parent.glob(".*"))

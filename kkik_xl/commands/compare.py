@@ -9,12 +9,14 @@ from typing import Annotated
 
 import typer
 
+from kkik_xl.atomic import save_with, write_text
 from kkik_xl.coordinator.colours import QuartileRule
 from kkik_xl.coordinator.compare import National, national
 from kkik_xl.coordinator.report_html import render_html
 from kkik_xl.coordinator.report_xlsx import write_xlsx
 from kkik_xl.coordinator.values import ValuesError, ValueSet, load_values, read_values_file
 from kkik_xl.kommuner import lookup
+from kkik_xl.terminal import echo, say
 
 
 class Format(StrEnum):
@@ -27,7 +29,7 @@ class Format(StrEnum):
 
 def fail(message: str, code: int = 2) -> typer.Exit:
     """Print a Swedish message to stderr and return the exit to raise."""
-    typer.echo(message, err=True)
+    say(message, err=True)
     return typer.Exit(code)
 
 
@@ -89,7 +91,7 @@ def compare(
     """
     value_set = load_or_exit(values, gender)
     for note in value_set.notes:
-        typer.echo(f"Observera: {note}", err=True)
+        say(f"Observera: {note}", err=True)
     code = _municipality(municipality, values[0])
     nat = national(value_set.frame, year, quartile_rule, synthetic=value_set.synthetic)
     if code is None:
@@ -103,20 +105,18 @@ def compare(
         return
     path = out or _default_out(code, year, fmt, nat.synthetic)
     if fmt is Format.XLSX:
-        write_xlsx(comparison, path, value_set.notes)
+        save_with(path, lambda tmp: write_xlsx(comparison, tmp, value_set.notes))
     else:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(render_html(comparison, value_set.notes), encoding="utf-8")
-    typer.echo(f"Skrev {path}. {comparison.sentence()}.")
+        write_text(path, render_html(comparison, value_set.notes))
+    say(f"Skrev {path}. {comparison.sentence()}.")
 
 
 def _emit(text: str, out: Path | None) -> None:
     if out is None:
-        typer.echo(text)
+        echo(text)
         return
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(text, encoding="utf-8")
-    typer.echo(f"Skrev {out}.")
+    write_text(out, text)
+    say(f"Skrev {out}.")
 
 
 def register(app: typer.Typer) -> None:

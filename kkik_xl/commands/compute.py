@@ -19,6 +19,8 @@ from kkik_xl.computation import Computation, UsageError, compute_file
 from kkik_xl.excel.result import ReadError
 from kkik_xl.findings import SEVERITY_SV
 from kkik_xl.sv_text import counted
+from kkik_xl.terminal import console as terminal_console
+from kkik_xl.terminal import echo, error, plain
 
 MAX_FINDINGS_SHOWN = 50
 
@@ -72,7 +74,7 @@ def to_json(comp: Computation) -> dict[str, Any]:
 
 def measures_table(comp: Computation) -> Table:
     """A rich table of the measures with Swedish headings."""
-    table = Table(title=f"{comp.template.name} – {comp.year}")
+    table = Table(title=plain(f"{comp.template.name} – {comp.year}"))
     for heading in ("KPI", "Mått", "Värde", "Enhet", "Täljare", "Nämnare", "Rader", "Ej medräknade"):
         table.add_column(
             heading, justify="right" if heading in ("Värde", "Täljare", "Nämnare", "Rader") else "left"
@@ -83,26 +85,20 @@ def measures_table(comp: Computation) -> Table:
             format_value(r.value, m.decimals) if r.value is not None else f"– ({r.reason or 'odefinierat'})"
         )
         excluded = "; ".join(f"{reason}: {n}" for reason, n in r.excluded.items()) or "–"
-        table.add_row(
-            r.kpi,
-            m.short_title,
-            value,
-            m.unit.value,
-            format_value(r.numerator, 2),
-            format_value(r.denominator, 2),
-            str(r.rows_used),
-            excluded,
-        )
+        cells = (r.kpi, m.short_title, value, m.unit.value, format_value(r.numerator, 2),
+                 format_value(r.denominator, 2), str(r.rows_used), excluded)  # fmt: skip
+        table.add_row(*map(plain, cells))
     return table
 
 
 def findings_table(comp: Computation) -> Table:
     """The first findings as a rich table (all of them are in the JSON output)."""
-    table = Table(title=f"Anmärkningar vid inläsningen ({len(comp.findings)})")
+    table = Table(title=plain(f"Anmärkningar vid inläsningen ({len(comp.findings)})"))
     for heading in ("Allvarlighet", "Blad", "Cell", "Kod", "Meddelande"):
         table.add_column(heading)
     for f in comp.findings[:MAX_FINDINGS_SHOWN]:
-        table.add_row(SEVERITY_SV[f.severity], f.sheet or "", f.cell or "", f.code, f.message)
+        cells = (SEVERITY_SV[f.severity], f.sheet or "", f.cell or "", f.code, f.message)
+        table.add_row(*map(plain, cells))
     return table
 
 
@@ -113,7 +109,7 @@ def print_table(comp: Computation, console: Console) -> None:
         console.print(findings_table(comp))
         hidden = len(comp.findings) - MAX_FINDINGS_SHOWN
         if hidden > 0:
-            console.print(f"… och {counted(hidden, 'anmärkning')} till. Alla visas med --format json.")
+            console.print(plain(f"… och {counted(hidden, 'anmärkning')} till. Alla visas med --format json."))
 
 
 def compute(
@@ -142,7 +138,6 @@ def compute(
 
     Exempel med inställning: kkik-xl compute lss beslut.csv --year 2025 --installning lss_minsta_antal=3
     """
-    console = Console()
     try:
         params = settings_params(installning)
         use_indicators(indikatorer, year)
@@ -150,12 +145,12 @@ def compute(
             params["period_start"] = period_start
         comp = compute_file(template, file, year=year, params=params, table=table)
     except (UsageError, ReadError) as err:
-        Console(stderr=True, soft_wrap=True).print(f"[bold red]Fel:[/] {err.reason}", highlight=False)
+        error(err.reason)
         raise typer.Exit(2) from None
     if output is OutputFormat.JSON:
-        typer.echo(json.dumps(to_json(comp), ensure_ascii=False, indent=2, default=_json_default))
+        echo(json.dumps(to_json(comp), ensure_ascii=False, indent=2, default=_json_default))
     else:
-        print_table(comp, console)
+        print_table(comp, terminal_console())
 
 
 def _json_default(obj: object) -> object:

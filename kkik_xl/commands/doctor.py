@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 import kkik_xl
+from kkik_xl.terminal import echo
 from kkik_xl.xl import doctor_checks as dc
 
 MARKS = {
@@ -94,7 +95,7 @@ def doctor(
     """
     windows = sys.platform == "win32" and not utan_excel
     checks = run_checks(Path.home(), os.environ, windows=windows, templates=mallar or _default_templates())
-    typer.echo(render(checks, _marks()))
+    echo(render(checks, _marks()))
     if any(c.status is dc.Status.FAIL for c in checks):
         raise typer.Exit(1)
 

@@ -9,14 +9,15 @@ from typing import Annotated
 import polars as pl
 import typer
 
+from kkik_xl.atomic import write_text
 from kkik_xl.commands.submit import fail
 from kkik_xl.coordinator.merge import MergeResult, merge
 from kkik_xl.coordinator.presentation import SYNTHETIC_BANNER
 from kkik_xl.coordinator.submissions import read_submission
-from kkik_xl.submission.io import write_atomic
 from kkik_xl.submission.keys import KeyFileError, load_key_list
 from kkik_xl.submission.kolada import kolada_rows, to_csv
 from kkik_xl.sv_text import counted
+from kkik_xl.terminal import say
 
 ALLOW_SYNTHETIC = "--tillat-syntetiska"
 
@@ -60,6 +61,7 @@ def export_kolada(
     en senare, fullt signerad inlämning ersätter en äldre med annat värde. Filer som inte går att
     läsa (slutkod 2), vars kontrollsummor eller signaturer inte stämmer, olösta konflikter och
     syntetiska data (utan --tillat-syntetiska) stoppar exporten (slutkod 1); ingen fil skrivs då.
+    Slutkod 2 också när CSV-filen inte kan skrivas (den gamla filen finns då kvar).
 
     Exempel: kkik-xl export-kolada inlamning/*.kkik.json --out kolada.csv
     """
@@ -70,23 +72,23 @@ def export_kolada(
     result = merge(files, partial(read_submission, keys=public))
     problems = problems_of(result, allow_synthetic)
     if problems:
-        typer.echo(f"Ingen export: {len(problems)} problem.")
+        say(f"Ingen export: {len(problems)} problem.")
         for p in problems:
-            typer.echo(f"  – {p}")
+            say(f"  – {p}")
         raise typer.Exit(2 if result.unreadable else 1)
     merged = result.resolution.merged
     rows = kolada_rows(merged.select("kpi", "kommunkod", "år", "kön", "värde").iter_rows())
-    write_atomic(out, to_csv(rows, synthetic=bool(result.synthetic)))
-    typer.echo(f"Skrev {counted(len(rows), 'rad')} till {out}.")
+    write_text(out, to_csv(rows, synthetic=bool(result.synthetic)))
+    say(f"Skrev {counted(len(rows), 'rad')} till {out}.")
     if result.synthetic:
-        typer.echo(f"{SYNTHETIC_BANNER} Filen har kolumnen syntetisk och får aldrig matas in i Kolada.")
+        say(f"{SYNTHETIC_BANNER} Filen har kolumnen syntetisk och får aldrig matas in i Kolada.")
     for line in conflict_lines(result, "löst"):
-        typer.echo(f"  Löst konflikt: {line}")
+        say(f"  Löst konflikt: {line}")
     for line in result.missing:
-        typer.echo(f"  Inget värde (ingen rad): {line}")
+        say(f"  Inget värde (ingen rad): {line}")
     unsigned = sorted(set(merged.filter(~pl.col("fullt_signerad"))["fil"].to_list()))
     if unsigned:
-        typer.echo(f"Obs! Inte fullständigt signerade: {', '.join(unsigned)}.")
+        say(f"Obs! Inte fullständigt signerade: {', '.join(unsigned)}.")
 
 
 def register(app: typer.Typer) -> None:

@@ -11,6 +11,7 @@ from kkik_xl.commands.submit import fail
 from kkik_xl.kommuner import all_municipalities, lookup
 from kkik_xl.submission.keys import create_key
 from kkik_xl.submission.model import ROLE_SV, ROLES_TEXT, parse_role
+from kkik_xl.terminal import say
 
 keys_app = typer.Typer(
     help='Nycklar för signaturer (valfritt).\n\nExempel: kkik-xl keys create --by "controller" --kommun 1440',
@@ -54,10 +55,10 @@ def create(
     if roll and role is None:
         raise fail(f"Rollen {roll!r} finns inte; ange {ROLES_TEXT}.", 2)
     private, public = create_key(by.strip(), out, code, role)
-    typer.echo(f"Privat nyckel: {private} (dela den aldrig).")
+    say(f"Privat nyckel: {private} (dela den aldrig).")
     scope = f"kommun {code}" + (f", bara som {ROLE_SV[role]}" if role else ", alla roller")
-    typer.echo(f"Rad till samordnarens nyckellista ({scope}): {public}")
-    typer.echo(public.read_text(encoding="utf-8").strip())
+    say(f"Rad till samordnarens nyckellista ({scope}): {public}")
+    say(public.read_text(encoding="utf-8").strip())
 
 
 def register(app: typer.Typer) -> None:

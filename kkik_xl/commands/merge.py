@@ -13,6 +13,7 @@ from kkik_xl.coordinator.merge import merge as merge_files
 from kkik_xl.coordinator.merge_output import summary_lines, write_merge
 from kkik_xl.coordinator.submissions import read_submission
 from kkik_xl.submission.keys import KeyFileError, load_key_list
+from kkik_xl.terminal import say
 
 
 def merge(
@@ -29,6 +30,7 @@ def merge(
     Med --keys måste varje signatur vara gjord med en nyckel i samordnarens lista.
 
     Avslutas med kod 1 om någon fil avvisades eller en konflikt är olöst; resultatet skrivs ändå.
+    Kod 2 när resultatet inte kan skrivas: då skrivs ingen av filerna.
 
     Exempel: kkik-xl merge inlamningar/ --out sammanstallning/
     """
@@ -39,8 +41,8 @@ def merge(
     result = merge_files(paths, partial(read_submission, keys=public))
     written = write_merge(result, out)
     for line in summary_lines(result):
-        typer.echo(line)
-    typer.echo("Skrev " + ", ".join(p.name for p in written) + f" i {out}.")
+        say(line)
+    say("Skrev " + ", ".join(p.name for p in written) + f" i {out}.")
     unresolved = result.resolution.conflicts.filter(result.resolution.conflicts["utfall"] == "olöst").height
     if result.rejected or unresolved:
         raise typer.Exit(1)

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from kkik_xl.catalogue import CATALOGUE
@@ -16,23 +15,24 @@ from kkik_xl.coordinator.colours import QuartileRule
 from kkik_xl.coordinator.presentation import SYNTHETIC_BANNER, with_unit
 from kkik_xl.coordinator.preview import PreviewRow, preview, reference_year
 from kkik_xl.submission import SubmissionError, load_submission, verify_submission
+from kkik_xl.terminal import echo, plain, say, show
 
 STYLE = {"grön": "bold green", "gul": "bold yellow", "röd": "bold red", "grå": "dim"}
 
 
 def _table(rows: list[PreviewRow], title: str) -> Table:
-    table = Table(title=title)
+    table = Table(title=plain(title))
     for heading in ("KPI", "Mått", "Nytt värde", "Trolig färg", "Jämfört med", "Förra värdet"):
         table.add_column(heading)
     for r in rows:
         m = CATALOGUE.measure(r.kpi)
         table.add_row(
-            r.kpi,
-            m.short_title,
-            with_unit(r.value, m),
-            f"[{STYLE[r.colour]}]{r.colour}[/]",
-            f"{r.n} kommuner {r.reference_year}",
-            with_unit(r.previous_value, m),
+            plain(r.kpi),
+            plain(m.short_title),
+            plain(with_unit(r.value, m)),
+            plain(r.colour, STYLE[r.colour]),
+            plain(f"{r.n} kommuner {r.reference_year}"),
+            plain(with_unit(r.previous_value, m)),
         )
     return table
 
@@ -59,23 +59,23 @@ def preview_command(
     except SubmissionError as exc:
         raise fail(str(exc)) from exc
     for problem in verify_submission(sub):
-        typer.echo(f"Observera: {problem}", err=True)
+        say(f"Observera: {problem}", err=True)
     value_set = load_or_exit(reference, "T")
     values = value_set.frame
     if value_set.synthetic:
-        typer.echo(f"Observera: {SYNTHETIC_BANNER}", err=True)
+        say(f"Observera: {SYNTHETIC_BANNER}", err=True)
     if values.is_empty():
         raise fail("Referensvärdena innehåller inga användbara värden.")
     ref_year = reference_year(values, year)
     new = {m.kpi: m.value for m in sub.measures if m.gender == "T"}
     rows = preview(new, sub.municipality.code, values, ref_year, quartile_rule, synthetic=value_set.synthetic)
     if as_json:
-        typer.echo(json.dumps([r.model_dump() for r in rows], ensure_ascii=False, indent=1))
+        echo(json.dumps([r.model_dump() for r in rows], ensure_ascii=False, indent=1))
         return
     title = f"Trolig färg – {sub.municipality.name} ({sub.municipality.code}), {sub.template.id} {sub.year}"
     if value_set.synthetic:
         title += " – mot SYNTETISKA referensvärden"
-    Console().print(_table(rows, title))
+    show(_table(rows, title))
 
 
 def register(app: typer.Typer) -> None:

@@ -8,10 +8,13 @@ from typing import Annotated
 import typer
 
 from kkik_xl.commands.submit import fail
+from kkik_xl.personnummer import contains_personnummer
 from kkik_xl.submission.io import SubmissionError, load_submission, save_submission
 from kkik_xl.submission.keys import KeyFileError, load_private_key
 from kkik_xl.submission.model import ROLE_SV, ROLES_TEXT, parse_role
 from kkik_xl.submission.signing import SigningError, next_role, sign
+from kkik_xl.terminal import say
+from kkik_xl.textsafe import strip_unsafe
 
 
 def sign_command(
@@ -32,7 +35,7 @@ def sign_command(
     Tre roller i ordningen registrerad → kontrollerad → godkänd; inlämningen är fullständigt
     signerad när alla tre har signerat. Rollen får skrivas med valfria versaler. Samma person får
     inte signera två roller, och en ändring av innehållet efter en signatur gör signaturen ogiltig.
-    Slutkod 1 när signaturen inte är tillåten, 2 när filen inte kan läsas.
+    Slutkod 1 när signaturen inte är tillåten, 2 när filen inte kan läsas eller skrivas.
 
     Exempel: kkik-xl sign 0180_forskola_2025.kkik.json --role kontrollerad --by "controller"
     """
@@ -44,17 +47,27 @@ def sign_command(
         private = load_private_key(key) if key is not None else None
     except (SubmissionError, KeyFileError) as err:
         raise fail(str(err), 2) from None
+    by = strip_unsafe(by)  # a submission never holds control or direction characters (text_check)
+    if contains_personnummer(by):
+        raise fail(
+            "Namnet i --by innehåller ett personnummer eller samordningsnummer. Det sparas i filen: "
+            "skriv bara ditt namn eller din roll.",
+            2,
+        )
     try:
         signed = sign(sub, chosen, by, key=private)
     except SigningError as err:
         raise fail(err.reason, 1) from None
-    save_submission(signed, file)
+    try:
+        save_submission(signed, file)
+    except SubmissionError as err:
+        raise fail(err.reason, 2) from None
     following = next_role(signed)
-    typer.echo(f"Signerade {file.name} som {ROLE_SV[chosen]} ({by.strip()}).")
+    say(f"Signerade {file.name} som {ROLE_SV[chosen]} ({by.strip()}).")
     if following is None:
-        typer.echo("Inlämningen är nu fullständigt signerad och kan skickas till samordnaren.")
+        say("Inlämningen är nu fullständigt signerad och kan skickas till samordnaren.")
     else:
-        typer.echo(f"Nästa signatur: {ROLE_SV[following]}, av en annan person (tre roller behövs).")
+        say(f"Nästa signatur: {ROLE_SV[following]}, av en annan person (tre roller behövs).")
 
 
 def register(app: typer.Typer) -> None:

@@ -6,23 +6,25 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from kkik_xl.commands.indicators_option import IndicatorsOption, use_indicators
 from kkik_xl.commands.settings_option import SettingsOption, settings_params
 from kkik_xl.computation import UsageError
 from kkik_xl.coordinator.presentation import SYNTHETIC_BANNER
+from kkik_xl.excel.marking import WORKING_FILE_SV, marked_path
 from kkik_xl.excel.result import ReadError
 from kkik_xl.rules.submittable import NOT_SUBMITTABLE, Refusal
-from kkik_xl.submission.create import Refused, create_submission
-from kkik_xl.submission.io import save_submission
+from kkik_xl.submission.build import build_submission, refusal_reasons
+from kkik_xl.submission.io import SubmissionError, save_submission
+from kkik_xl.submission.prepare import prepare
+from kkik_xl.terminal import error, say, styled
 
 MAX_SHOWN = 50
 
 
 def fail(message: str, code: int) -> typer.Exit:
     """Print a Swedish error line on stderr and return the exit to raise."""
-    Console(stderr=True, soft_wrap=True).print(f"[bold red]Fel:[/] {message}", highlight=False)
+    error(message)
     return typer.Exit(code)
 
 
@@ -45,7 +47,7 @@ def submit(
     Vägrar (slutkod 1) så länge det finns fel eller varningar utan motivering, och listar dem.
     Filen innehåller värden, kontrollsummor och varningar med motiveringar, aldrig rådata.
     Slutkod 2 när arbetsboken inte kan läsas eller inte är en .xlsx/.xlsm-fil (.xls, .ods och CSV kan
-    kontrolleras med validate men inte lämnas in).
+    kontrolleras med validate men inte lämnas in), eller när inlämningsfilen inte kan skrivas.
 
     Beräkningsinställningar (--installning) sparas i filen och används av verify --workbook.
 
@@ -53,36 +55,50 @@ def submit(
 
     Exempel med inställning: kkik-xl submit lss_2025.xlsx --installning lss_minsta_antal=3
     """
-    console = Console(soft_wrap=True, highlight=False)
     try:
         settings = settings_params(installning)
         use_indicators(indikatorer)
     except UsageError as err:
         raise fail(err.reason, 2) from None
     try:
-        sub = create_submission(workbook, settings, synthetic=syntetisk)
+        prep = prepare(workbook, settings)
     except ReadError as err:
         raise fail(err.reason, 2) from None
     except Refusal as err:  # a file format submit does not take is a usage error; the rest are findings
         raise fail(err.reason, 2 if err.code == NOT_SUBMITTABLE.code else 1) from None
     except UsageError as err:
         raise fail(err.reason, 1) from None
-    except Refused as refused:
-        reasons = refused.reasons
-        console.print(
-            f"[bold red]Inlämningen skapades inte.[/] Åtgärda eller motivera först ({len(reasons)}):"
+    reasons = refusal_reasons(prep.findings)
+    if reasons:
+        say(
+            styled("Inlämningen skapades inte.", "bold red"),
+            f" Åtgärda eller motivera först ({len(reasons)}):",
         )
         for line in reasons[:MAX_SHOWN]:
-            console.print(f"  – {line}")
+            say(f"  – {line}")
         if len(reasons) > MAX_SHOWN:
-            console.print(f"  … och {len(reasons) - MAX_SHOWN} till (se kkik-xl validate).")
-        raise typer.Exit(1) from None
-    path = save_submission(sub, out / sub.file_name())
+            say(f"  … och {len(reasons) - MAX_SHOWN} till (se kkik-xl validate).")
+        working = marked_path(workbook)
+        if working != workbook and working.is_file():
+            say(f"{WORKING_FILE_SV} Lämna in {working.name}: kkik-xl submit {working}")
+        raise typer.Exit(1)
+    removed: list[str] = []
+    try:
+        sub = build_submission(prep, synthetic=syntetisk, removed=removed)
+    except UsageError as err:
+        raise fail(err.reason, 1) from None
+    if removed:
+        where = ", ".join(removed)
+        say(f"Obs! Osynliga styrtecken (till exempel NUL eller riktningsändring) togs bort ur {where}.")
+    try:
+        path = save_submission(sub, out / sub.file_name())
+    except SubmissionError as err:
+        raise fail(err.reason, 2) from None
     defined = sum(m.value is not None for m in sub.measures)
-    console.print(f"Skrev {path} ({defined} av {len(sub.measures)} mått med värde).")
+    say(f"Skrev {path} ({defined} av {len(sub.measures)} mått med värde).")
     if sub.is_synthetic():
-        console.print(f"{SYNTHETIC_BANNER} Inlämningen är märkt syntetisk.")
-    console.print(f'Nästa steg: kkik-xl sign {path} --role registrerad --by "din roll"')
+        say(f"{SYNTHETIC_BANNER} Inlämningen är märkt syntetisk.")
+    say(f'Nästa steg: kkik-xl sign {path} --role registrerad --by "din roll"')
 
 
 def register(app: typer.Typer) -> None:

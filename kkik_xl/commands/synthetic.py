@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from kkik_xl.coordinator.synthetic import write_synthetic
+from kkik_xl.terminal import say
 
 
 def synthetic(
@@ -24,7 +25,7 @@ def synthetic(
     Exempel: kkik-xl synthetic --out demo/ --year 2025
     """
     path = write_synthetic(out, year, seed)
-    typer.echo(f"Skrev syntetiska data (inte riktiga värden) till {path}.")
+    say(f"Skrev syntetiska data (inte riktiga värden) till {path}.")
 
 
 def register(app: typer.Typer) -> None:

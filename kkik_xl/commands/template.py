@@ -12,17 +12,18 @@ from kkik_xl.catalogue import CATALOGUE
 from kkik_xl.commands.indicators_option import IndicatorsOption, use_indicators
 from kkik_xl.computation import UsageError
 from kkik_xl.excel.template_builder import DEFAULT_YEAR, write_template
+from kkik_xl.terminal import say
 
 
 def _ids(template: str | None, all_templates: bool) -> list[str]:
     known = [t.id for t in CATALOGUE.templates]
     if all_templates == (template is not None):
-        typer.echo("Ange antingen en mall eller --all (inte båda).", err=True)
+        say("Ange antingen en mall eller --all (inte båda).", err=True)
         raise typer.Exit(2)
     if all_templates:
         return known
     if template not in known:
-        typer.echo(f"Okänd mall: {template}. Mallar som finns: {', '.join(known)}.", err=True)
+        say(f"Okänd mall: {template}. Mallar som finns: {', '.join(known)}.", err=True)
         raise typer.Exit(2)
     return [template]
 
@@ -42,20 +43,16 @@ def template(
     """
     ids = _ids(template, all_templates)
     if not MIN_YEAR <= year <= MAX_YEAR - 1:
-        typer.echo(f"Året {year} stöds inte. Välj ett år mellan {MIN_YEAR + 1} och {MAX_YEAR - 1}.", err=True)
+        say(f"Året {year} stöds inte. Välj ett år mellan {MIN_YEAR + 1} och {MAX_YEAR - 1}.", err=True)
         raise typer.Exit(2)
     try:
         use_indicators(indikatorer, year)
     except UsageError as err:
-        typer.echo(f"Fel: {err.reason}", err=True)
+        say(f"Fel: {err.reason}", err=True)
         raise typer.Exit(2) from None
     for template_id in ids:
-        try:
-            path = write_template(template_id, year, out)
-        except OSError as exc:
-            typer.echo(f"Kunde inte skriva mallen {template_id} till {out}: {exc.strerror}.", err=True)
-            raise typer.Exit(2) from exc
-        typer.echo(f"Skrev {path}")
+        path = write_template(template_id, year, out)
+        say(f"Skrev {path}")
 
 
 def register(app: typer.Typer) -> None:

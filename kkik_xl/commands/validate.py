@@ -13,12 +13,16 @@ import typer
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+from kkik_xl.atomic import WriteError, write_text
 from kkik_xl.commands.indicators_option import IndicatorsOption, use_indicators
 from kkik_xl.commands.settings_option import SettingsOption, settings_params
 from kkik_xl.computation import UsageError
 from kkik_xl.excel.result import ReadError
+from kkik_xl.oserror_sv import reason_and_advice
 from kkik_xl.rules import ValidationReport, validate_workbook
 from kkik_xl.rules.report import to_html, to_json, to_text
+from kkik_xl.terminal import console, echo, error, say
+from kkik_xl.textsafe import printable
 
 PROGRESS_FROM_BYTES = 2 << 20
 MARKABLE = (".xlsx", ".xlsm")
@@ -38,8 +42,10 @@ def load_last_year(path: Path | None) -> dict[str, float]:
         return {}
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as err:
-        raise UsageError(f"Filen med förra årets värden ({path.name}) kan inte läsas: {err}.") from None
+    except OSError:
+        raise UsageError(f"Filen med förra årets värden ({path}) finns inte eller kan inte läsas.") from None
+    except ValueError:
+        raise UsageError(f"Filen med förra årets värden ({path.name}) är inte giltig JSON i UTF-8.") from None
     if not isinstance(data, dict) or not all(isinstance(v, int | float) for v in data.values()):
         raise UsageError(
             f'{path.name} ska vara ett JSON-objekt med KPI-id och tal, till exempel {{"U11401": 87.5}}.'
@@ -53,10 +59,10 @@ def spinner(err: Console, description: str, on: bool) -> Iterator[Callable[[str]
     if not on:
         yield lambda _text: None
         return
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+    columns = (SpinnerColumn(), TextColumn("{task.description}", markup=False), TimeElapsedColumn())
     with Progress(*columns, console=err, transient=True) as bar:
-        task = bar.add_task(description, total=None)
-        yield lambda text: bar.update(task, description=text)
+        task = bar.add_task(printable(description), total=None)
+        yield lambda text: bar.update(task, description=printable(text))
 
 
 def is_big(file: Path) -> bool:
@@ -65,9 +71,14 @@ def is_big(file: Path) -> bool:
 
 
 def _run(
-    file: Path, template: str | None, year: int | None, params: dict[str, str], last: dict[str, float]
+    file: Path,
+    template: str | None,
+    year: int | None,
+    params: dict[str, str],
+    last: dict[str, float],
+    carry: Path | None = None,
 ) -> ValidationReport:
-    err = Console(stderr=True)
+    err = console(err=True)
     big = is_big(file)
     with spinner(err, f"Kontrollerar {file.name} …", big) as say:
         return validate_workbook(
@@ -77,6 +88,7 @@ def _run(
             params=params,
             last_year=last,
             progress=(lambda step: say(f"{file.name}: {step.lower()} …")) if big else None,
+            carry_from=carry,
         )
 
 
@@ -97,7 +109,12 @@ def validate(
         ReportFormat, typer.Option("--report", help="Rapport: text, json eller html.")
     ] = ReportFormat.TEXT,
     mark: Annotated[
-        bool, typer.Option("--mark", help="Skriv en markerad kopia <namn>_kontrollerad.xlsx bredvid filen.")
+        bool,
+        typer.Option(
+            "--mark",
+            help="Skriv en markerad kopia <namn>_kontrollerad.xlsx bredvid filen (en markerad kopia "
+            "uppdateras på plats; motiveringar i en befintlig kopia förs över).",
+        ),
     ] = False,
     template: Annotated[
         str | None, typer.Option("--template", help="Mallens id om filen inte anger det.")
@@ -118,53 +135,84 @@ def validate(
 ) -> None:
     """Kontrollera en ifylld mall: alla fel, varningar och upplysningar på en gång, med cell.
 
-    Slutkod 0 utan fel, 1 när fel hittades, 2 när filen inte kunde läsas, den markerade kopian inte
-    kunde skrivas eller anropet är fel.
+    Slutkod 0 utan fel, 1 när fel hittades, 2 när filen inte kunde läsas, den markerade kopian eller
+    rapporten (--out) inte kunde skrivas eller anropet är fel.
 
     Exempel: kkik-xl validate placeringar.xlsx --year 2025 --report json --mark
 
     Exempel med inställning: kkik-xl validate lss.xlsx --installning lss_minsta_antal=3
     """
-    err = Console(stderr=True)
+    err = console(err=True)
     try:
         params = settings_params(installning)
         use_indicators(indikatorer)
         if period_start:
             params["period_start"] = period_start
-        result = _run(file, template, year, params, load_last_year(last_year))
+        carry = earlier_marked_copy(file) if mark else None
+        result = _run(file, template, year, params, load_last_year(last_year), carry)
     except (ReadError, UsageError) as exc:
-        err.print(f"[bold red]Fel:[/] {exc.reason}", highlight=False, soft_wrap=True)
+        error(exc.reason)
         raise typer.Exit(2) from None
     text = render(result, report)
     if out is not None:
-        out.write_text(text, encoding="utf-8")
+        write_text(out, text)
     else:
-        typer.echo(text, nl=False)
+        echo(text, nl=False)
     if mark:
-        _mark(file, result, err)
+        _mark(file, result, err, carry)
     raise typer.Exit(1 if result.has_errors else 0)
 
 
-def _mark(file: Path, result: ValidationReport, err: Console) -> None:
-    from kkik_xl.excel.marking import mark_workbook
+def earlier_marked_copy(file: Path) -> Path | None:
+    """The existing marked copy of an original (its Motiveringar are carried into the new one)."""
+    from kkik_xl.excel.marking import marked_path
+
+    target = marked_path(file)
+    return target if target != file and target.is_file() and file.suffix.lower() in MARKABLE else None
+
+
+def _keep_earlier(carry: Path) -> None:
+    """Copy the marked copy about to be replaced to ``…_tidigare.xlsx`` and say what happens."""
+    from kkik_xl.atomic import write_bytes
+    from kkik_xl.excel.marking import previous_path
+
+    kept = previous_path(carry)
+    write_bytes(kept, carry.read_bytes())
+    say(
+        f"{carry.name} fanns redan: dess motiveringar förs över till den nya markerade kopian (efter rad, "
+        f"inte cell), och den tidigare kopian sparas som {kept.name} så att inget du skrivit i den går "
+        "förlorat.",
+        err=True,
+    )
+
+
+def _mark(file: Path, result: ValidationReport, err: Console, carry: Path | None = None) -> None:
+    from kkik_xl.excel.marking import WORKING_FILE_SV, mark_workbook
 
     if file.suffix.lower() not in MARKABLE:
-        err.print(
-            f"Markerad kopia skrivs bara för .xlsx och .xlsm; {file.name} markerades inte.", soft_wrap=True
-        )
+        say(f"Markerad kopia skrivs bara för .xlsx och .xlsm; {file.name} markerades inte.", err=True)
         return
     try:
+        if carry is not None:
+            _keep_earlier(carry)
         with spinner(err, f"{file.name}: skriver den markerade kopian …", is_big(file)):
             target = mark_workbook(file, result.findings)
-    except OSError as exc:
-        _mark_failed(err, exc.strerror or str(exc))
+    except WriteError as exc:
+        _mark_failed(f"Den markerade kopian {exc.message}")
+    except OSError as exc:  # reading the original for marking
+        _mark_failed(f"{file} kunde inte läsas för markering: {reason_and_advice(exc)[0]}.")
     except Exception as exc:  # the writers are stricter than the reader: say so instead of a traceback
-        _mark_failed(err, f"filen kunde inte öppnas för markering ({type(exc).__name__})")
-    err.print(f"Markerad kopia: {target}", highlight=False, soft_wrap=True)
+        _mark_failed(
+            f"Den markerade kopian kunde inte skrivas: filen kunde inte öppnas för markering "
+            f"({type(exc).__name__})."
+        )
+    done = "Markerad kopia (uppdaterad på plats)" if target == file else "Markerad kopia"
+    say(f"{done}: {target}", err=True)
+    say(WORKING_FILE_SV, err=True)
 
 
-def _mark_failed(err: Console, reason: str) -> NoReturn:
-    err.print(f"[bold red]Fel:[/] Den markerade kopian kunde inte skrivas: {reason}.", highlight=False)
+def _mark_failed(message: str) -> NoReturn:
+    error(message)
     raise typer.Exit(2)
 
 

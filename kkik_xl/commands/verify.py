@@ -17,6 +17,7 @@ from kkik_xl.submission.model import ROLE_SV
 from kkik_xl.submission.signing import is_fully_signed
 from kkik_xl.submission.verify import compare_with_workbook, verify_submission
 from kkik_xl.sv_text import counted
+from kkik_xl.terminal import say
 
 
 def verify(
@@ -54,17 +55,17 @@ def verify(
         except UsageError as err:
             problems.append(err.reason)
     if problems:
-        typer.echo(f"{file.name}: {counted(len(problems), 'avvikelse')}.")
+        say(f"{file.name}: {counted(len(problems), 'avvikelse')}.")
         for p in problems:
-            typer.echo(f"  – {p}")
+            say(f"  – {p}")
         raise typer.Exit(1)
     roles = ", ".join(f"{ROLE_SV[s.role]} ({s.by})" for s in sub.signatures) or "inga"
     status = "fullständigt signerad" if is_fully_signed(sub) else "inte fullständigt signerad"
     checked = " Alla värden stämmer med arbetsboken." if workbook is not None else ""
-    typer.echo(f"{file.name}: kontrollsummor och signaturer stämmer.{checked}")
-    typer.echo(f"Signaturer: {roles} – {status}.")
+    say(f"{file.name}: kontrollsummor och signaturer stämmer.{checked}")
+    say(f"Signaturer: {roles} – {status}.")
     if keys is None and any(s.ed25519 for s in sub.signatures):
-        typer.echo("Nyckelsignaturerna kontrollerades inte; ange samordnarens nyckellista med --keys.")
+        say("Nyckelsignaturerna kontrollerades inte; ange samordnarens nyckellista med --keys.")
 
 
 def register(app: typer.Typer) -> None:

@@ -7,6 +7,7 @@ Every file given ends up either merged or in the rejected list.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -77,14 +78,14 @@ def expand(paths: list[Path]) -> tuple[list[Path], list[tuple[str, str]], list[s
         if path.is_dir():
             everything = sorted(p for p in path.rglob("*") if p.is_file())
             found = [p for p in everything if p.name.endswith(SUFFIX)]
-            ignored += [str(p) for p in everything if not p.name.endswith(SUFFIX)]
+            ignored += [p.relative_to(path).as_posix() for p in everything if not p.name.endswith(SUFFIX)]
             if not found:
-                rejected.append((str(path), f"Katalogen innehåller inga {SUFFIX}-filer."))
+                rejected.append((shown(path), f"Katalogen innehåller inga {SUFFIX}-filer."))
             files.extend(found)
         elif path.is_file():
             files.append(path)
         else:
-            rejected.append((str(path), "Filen finns inte."))
+            rejected.append((shown(path), "Filen finns inte."))
     unique = list({p.resolve(): p for p in files}.values())  # a file named twice is read once
     return unique, rejected, ignored
 
@@ -97,10 +98,20 @@ def _scope_from_name(path: Path) -> tuple[str | None, int | None, str | None]:
     return match["kod"], int(match["ar"]), match["mall"]
 
 
+def shown(path: Path) -> str:
+    """A path as the outputs show it: as given when relative, else its name (no coordinator's folders)."""
+    return path.as_posix() if not path.is_absolute() else path.name
+
+
 def _labels(files: list[Path]) -> list[str]:
-    """File name, or the whole path when two files share a name."""
+    """File name; when files share a name, the path from the folder they have in common (never absolute)."""
     names = Counter(p.name for p in files)
-    return [p.name if names[p.name] == 1 else str(p) for p in files]
+    clashing = [p.resolve() for p in files if names[p.name] > 1]
+    common = Path(os.path.commonpath([p.parent for p in clashing])) if clashing else None
+    return [
+        p.name if names[p.name] == 1 or common is None else p.resolve().relative_to(common).as_posix()
+        for p in files
+    ]
 
 
 def _read(reader: Reader, path: Path) -> Loaded:

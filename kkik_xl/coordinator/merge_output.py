@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import polars as pl
 
+from kkik_xl.atomic import batch
 from kkik_xl.coordinator.completeness import counts
 from kkik_xl.coordinator.completeness_xlsx import write_completeness_xlsx
 from kkik_xl.coordinator.merge import MergeResult
 from kkik_xl.coordinator.values import write_values
 from kkik_xl.sv_text import counted
+from kkik_xl.textsafe import frame_csv
 
 VALUES_STEM = "varden"
 COMPLETENESS = "fullstandighet.csv"
@@ -25,17 +28,18 @@ def _yes_no(col: str) -> pl.Expr:
 
 def write_merge(result: MergeResult, out_dir: Path) -> list[Path]:
     """Write every output file into ``out_dir``; returns the paths written."""
-    out_dir.mkdir(parents=True, exist_ok=True)
     merged = result.resolution.merged.with_columns(_yes_no("fullt_signerad"))
     synthetic = bool(result.synthetic)
-    written = write_values(merged, out_dir, VALUES_STEM, synthetic=synthetic, extra=("fil", "fullt_signerad"))
-    result.completeness.write_csv(out_dir / COMPLETENESS, separator=";")
-    write_completeness_xlsx(result.completeness, out_dir / COMPLETENESS_XLSX, synthetic=synthetic)
-    result.resolution.conflicts.write_csv(out_dir / CONFLICTS, separator=";")
     rejected = pl.DataFrame(result.rejected, schema=["fil", "orsak"], orient="row")
-    rejected.write_csv(out_dir / REJECTED, separator=";")
-    tables = (COMPLETENESS, COMPLETENESS_XLSX, CONFLICTS, REJECTED)
-    return [*written, *(out_dir / name for name in tables)]
+    with batch() as files:  # every file in place, or none
+        extra = ("fil", "fullt_signerad")
+        written = write_values(merged, out_dir, VALUES_STEM, synthetic=synthetic, extra=extra, files=files)
+        written.append(files.text(out_dir / COMPLETENESS, frame_csv(result.completeness)))
+        xlsx = partial(write_completeness_xlsx, result.completeness, synthetic=synthetic)
+        written.append(files.save(out_dir / COMPLETENESS_XLSX, xlsx))
+        written.append(files.text(out_dir / CONFLICTS, frame_csv(result.resolution.conflicts)))
+        written.append(files.text(out_dir / REJECTED, frame_csv(rejected)))
+    return written
 
 
 def summary_lines(result: MergeResult) -> list[str]:

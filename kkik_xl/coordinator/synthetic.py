@@ -11,8 +11,9 @@ from pathlib import Path
 import numpy as np
 import polars as pl
 
+from kkik_xl.atomic import write_text
 from kkik_xl.catalogue import CATALOGUE, Direction, Measure, Unit
-from kkik_xl.coordinator.values import write_values
+from kkik_xl.coordinator.values import values_texts
 from kkik_xl.kommuner import all_municipalities
 
 LABEL = "syntetisk"
@@ -92,9 +93,5 @@ def write_synthetic(out: Path, last_year: int, seed: int = 2026) -> Path:
     """Write the synthetic dataset as CSV (with a ``syntetisk`` column) or merged JSON; returns the path."""
     path = labelled_path(out, last_year)
     frame = synthetic_values(last_year, seed)
-    written = write_values(frame, path.parent, path.stem, synthetic=True)
     keep = path.suffix.lower() if path.suffix.lower() in (".csv", ".json") else ".csv"
-    for p in written:
-        if p.suffix != keep:
-            p.unlink()
-    return path.with_suffix(keep)
+    return write_text(path.with_suffix(keep), values_texts(frame, synthetic=True)[keep])

@@ -8,15 +8,18 @@ are counted in :attr:`ValueSet.notes` as Swedish sentences.
 from __future__ import annotations
 
 import json
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import polars as pl
 
+from kkik_xl.atomic import Batch, batch
 from kkik_xl.catalogue import CATALOGUE
 from kkik_xl.kommuner import by_code
 from kkik_xl.submission.kolada import published_text
+from kkik_xl.textsafe import frame_csv
 
 VALUE_SCHEMA: dict[str, Any] = {
     "kpi": pl.String,
@@ -206,20 +209,31 @@ def published_column(frame: pl.DataFrame, value: str) -> pl.Series:
     return pl.Series(value, [published_text(k, v) for k, v in pairs], dtype=pl.String)
 
 
-def write_values(
-    frame: pl.DataFrame, out_dir: Path, stem: str, *, synthetic: bool = False, extra: tuple[str, ...] = ()
-) -> list[Path]:
-    """Write ``<stem>.csv`` (semicolon, decimal comma) and ``<stem>.json`` (merged format).
+def values_texts(
+    frame: pl.DataFrame, *, synthetic: bool = False, extra: tuple[str, ...] = ()
+) -> dict[str, str]:
+    """``{".csv": text, ".json": text}``: semicolon CSV (values as Kolada publishes them) and merged JSON.
 
     ``extra`` columns (e.g. the source file) follow the five standard columns; readers ignore them.
     """
-    out_dir.mkdir(parents=True, exist_ok=True)
     rows = frame.select(*CSV_COLUMNS, *extra).sort(KEY)
-    csv_path, json_path = out_dir / f"{stem}.csv", out_dir / f"{stem}.json"
     text_rows = rows.with_columns(published_column(rows, "värde"))
     if synthetic:
         text_rows = text_rows.with_columns(pl.lit("ja").alias("syntetisk"))
-    text_rows.write_csv(csv_path, separator=";")
     doc = {"format": MERGED_FORMAT, "syntetisk": synthetic, "rader": rows.to_dicts()}
-    json_path.write_text(json.dumps(doc, ensure_ascii=False, indent=1), encoding="utf-8")
-    return [csv_path, json_path]
+    return {".csv": frame_csv(text_rows), ".json": json.dumps(doc, ensure_ascii=False, indent=1)}
+
+
+def write_values(
+    frame: pl.DataFrame,
+    out_dir: Path,
+    stem: str,
+    *,
+    synthetic: bool = False,
+    extra: tuple[str, ...] = (),
+    files: Batch | None = None,
+) -> list[Path]:
+    """Write ``<stem>.csv`` and ``<stem>.json`` (:func:`values_texts`), into ``files`` when given."""
+    texts = values_texts(frame, synthetic=synthetic, extra=extra)
+    with nullcontext(files) if files is not None else batch() as staged:
+        return [staged.text(out_dir / f"{stem}{suffix}", text) for suffix, text in texts.items()]

@@ -7,6 +7,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from kkik_xl import terminal
 from kkik_xl.catalogue import CATALOGUE
 from kkik_xl.commands.compute import print_table
 from kkik_xl.computation import Computation, UsageError, compute_file
@@ -28,7 +29,7 @@ def compute_examples(console: Console | None = None, year: int = EXAMPLE_YEAR) -
 
     Templates whose engine is not available are reported in a line, not skipped silently.
     """
-    console = console or Console()
+    console = console or terminal.console()
     done: list[Computation] = []
     for template in CATALOGUE.templates:
         for table, path in example_files(template.id):
@@ -36,7 +37,7 @@ def compute_examples(console: Console | None = None, year: int = EXAMPLE_YEAR) -
             try:
                 comp = compute_file(template.id, path, year=year, table=table)
             except (UsageError, ReadError) as err:
-                console.print(f"[yellow]Beräknas inte:[/] {err.reason}", highlight=False)
+                console.print(terminal.line(terminal.styled("Beräknas inte:", "yellow"), " ", err.reason))
                 continue
             print_table(comp, console)
             done.append(comp)
@@ -56,7 +57,7 @@ def catalogue_table() -> Table:
 
 def main() -> None:
     """Print the catalogue, then compute every template's measures from the example data."""
-    console = Console()
+    console = terminal.console()
     console.print(catalogue_table())
     compute_examples(console)
 

@@ -22,18 +22,24 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from kkik_xl import terminal
+from kkik_xl.atomic import write_text
 from kkik_xl.catalogue import CATALOGUE
 from kkik_xl.coordinator.completeness import PRESENT
 from kkik_xl.coordinator.merge_output import COMPLETENESS
-from kkik_xl.demo import workbooks
+from kkik_xl.demo import motivations, workbooks
 from kkik_xl.demo.runner import CliRunner, DemoError
 from kkik_xl.demo.summary import Outcome, print_summary
+from kkik_xl.excel.marking import marked_path
 from kkik_xl.findings import Finding, Severity
+from kkik_xl.terminal import line, styled
 
 YEAR = 2025
 KOMMUN, KOMMUNKOD = "Ale", "1440"
 MARKER = ".kkik-demo"
 JUSTIFICATION = "Kontrollerat mot verksamhetssystemet: uppgiften stämmer."
+LOOP_TEMPLATE = "forskola"
+"""The template whose marked copy goes through the whole correction loop (second --mark, deleted row)."""
 SIGNERS = (
     ("registrerad", "Registrator {department}"),
     ("kontrollerad", "Controller kommunledningskontoret"),
@@ -76,8 +82,7 @@ def prepare_output(out: Path) -> None:
         if not (out / MARKER).is_file():
             raise DemoError(f"Mappen {out} finns redan och är inte skapad av demon. Välj en annan mapp.")
         shutil.rmtree(out)
-    out.mkdir(parents=True, exist_ok=True)
-    (out / MARKER).write_text("Skapad av make demo; töms när demon körs igen.\n", encoding="utf-8")
+    write_text(out / MARKER, "Skapad av make demo; töms när demon körs igen.\n")
 
 
 def workbook_name(template_id: str) -> str:
@@ -93,7 +98,7 @@ def findings_of(report: Path) -> list[Finding]:
 
 def validate(demo: Demo, workbook: Path, name: str) -> list[Finding]:
     """``kkik-xl validate --mark --report json``; exit 0 or 1 are both results, 2 is a failure."""
-    report = workbook.with_name(workbook.stem + "_kontroll.json")
+    report = workbook.with_name(workbook.stem.removesuffix("_kontrollerad") + "_kontroll.json")
     demo.cli.run(
         name, "validate", str(workbook), "--mark", "--report", "json", "--out", str(report), ok=(0, 1)
     )
@@ -110,7 +115,11 @@ def first_version(demo: Demo, template_id: str, blank: Path, rows: workbooks.Row
 
 
 def corrected_version(demo: Demo, template_id: str, blank: Path, rows: workbooks.Rows) -> Path:
-    """Fill the corrected rows, validate again (no error may remain) and justify the warnings."""
+    """Fill the corrected rows, validate again (no error may remain) and justify the warnings.
+
+    The Motiveringar are written beside the warnings in the marked copy, the working file that is then
+    submitted; for :data:`LOOP_TEMPLATE` the whole correction loop runs on it (:mod:`motivations`).
+    """
     target = demo.path("fixed", workbook_name(template_id))
     workbooks.fill(blank, demo.abs(target), rows, KOMMUN)
     findings = validate(demo, target, f"validera_igen_{template_id}")
@@ -119,8 +128,17 @@ def corrected_version(demo: Demo, template_id: str, blank: Path, rows: workbooks
         raise DemoError(
             f"{target}: {len(errors)} fel finns kvar efter rättningen, till exempel {errors[0].message}"
         )
-    demo.outcome.justified[template_id] = workbooks.justify(demo.abs(target), findings, JUSTIFICATION)
-    return target
+    marked = marked_path(target)
+    reason = motivations.numbered(JUSTIFICATION)
+    demo.outcome.justified[template_id] = workbooks.justify(demo.abs(marked), findings, reason)
+    if template_id == LOOP_TEMPLATE:
+        check = partial(_validate_abs, demo)
+        demo.outcome.loop = motivations.loop(check, demo.abs(target), demo.abs(marked), JUSTIFICATION)
+    return marked
+
+
+def _validate_abs(demo: Demo, workbook: Path, name: str) -> list[Finding]:
+    return validate(demo, workbook.relative_to(demo.out), name)
 
 
 def submit_and_sign(demo: Demo, template_id: str, workbook: Path) -> None:
@@ -194,13 +212,18 @@ def run(out: Path, console: Console) -> Demo:
     prepare_output(out)
     demo = Demo(out=out.resolve())
     plan = steps(demo)
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    columns = (
+        TextColumn("{task.description}", markup=False),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
     with Progress(*columns, console=console, transient=False) as progress:
         task = progress.add_task("Demo", total=len(plan))
         for description, step in plan:
             demo.cli.on_call = lambda cmd, d=description: progress.update(task, description=f"{d} ({cmd})")
             step()
-            console.print(f"[green]✓[/] {description}")
+            console.print(line(styled("✓", "green"), " ", description))
             progress.advance(task)
     return demo
 
@@ -209,12 +232,12 @@ def main(argv: list[str] | None = None) -> int:
     """``python -m kkik_xl.demo [MAPP]``: the whole flow into MAPP (default ``demo-output``)."""
     args = sys.argv[1:] if argv is None else argv
     out = Path(args[0] if args else "demo-output")
-    console = Console()
+    console = terminal.console()
     console.rule(f"kkik-xl demo: {KOMMUN} kommun ({KOMMUNKOD}), mätår {YEAR}")
     try:
         demo = run(out, console)
     except DemoError as err:
-        console.print(f"[red]Demon stoppade:[/] {err.reason}", highlight=False)
+        console.print(line(styled("Demon stoppade:", "red"), " ", err.reason))
         return 1
     print_summary(demo.outcome, demo.out, console)
     return 0

@@ -8,6 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kkik_xl.atomic import write_text
+
 
 class DemoError(Exception):
     """A demo step failed; ``reason`` is Swedish and says where the log is."""
@@ -35,9 +37,8 @@ class CliRunner:
             self.on_call(f"kkik-xl {args[0]}")
         cmd = [sys.executable, "-m", "kkik_xl", *args]
         done = subprocess.run(cmd, cwd=self.cwd, capture_output=True, text=True, encoding="utf-8")
-        log.write_text(
-            f"$ kkik-xl {' '.join(args)}\n# slutkod {done.returncode}\n\n{done.stdout}\n{done.stderr}",
-            encoding="utf-8",
+        write_text(
+            log, f"$ kkik-xl {' '.join(args)}\n# slutkod {done.returncode}\n\n{done.stdout}\n{done.stderr}"
         )
         if done.returncode not in ok:
             raise DemoError(

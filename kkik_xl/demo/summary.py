@@ -14,6 +14,7 @@ from kkik_xl.coordinator.compare import Comparison
 from kkik_xl.findings import Finding, Severity
 from kkik_xl.submission import is_fully_signed, load_submission
 from kkik_xl.submission.model import ROLE_ORDER
+from kkik_xl.terminal import plain
 
 
 @dataclass
@@ -24,6 +25,8 @@ class Outcome:
     justified: dict[str, int] = field(default_factory=dict)
     submissions: list[Path] = field(default_factory=list)
     reports: dict[str, Path] = field(default_factory=dict)
+    loop: list[str] = field(default_factory=list)
+    """What the correction loop showed (second --mark, deleted row), in Swedish."""
     completeness: dict[str, int] = field(default_factory=dict)  # merge status → measures
 
     def errors(self) -> list[tuple[str, Finding]]:
@@ -70,15 +73,19 @@ def print_summary(outcome: Outcome, out: Path, console: Console) -> None:
     """Print the Swedish summary and the paths to open."""
     console.rule("Sammanfattning")
     console.print(department_table(outcome, out))
+    if outcome.loop:
+        console.print("Motiveringarna följer sina rader:")
+        for line in outcome.loop:
+            console.print(f"  • {line}", highlight=False)
     if outcome.completeness:
         total = ", ".join(f"{n} {status}" for status, n in outcome.completeness.items())
         console.print(f"Sammanställningen: {total} (mått); inlämningarna är märkta SYNTETISKA DATA.")
     console.print("Avsiktliga fel som valideringen hittade (rättade före inlämningen):")
     for template_id, f in outcome.errors():
-        console.print(f"  • {template_id}: {f.sheet}!{f.cell} {f.code}: {f.message}", highlight=False)
+        console.print(plain(f"  • {template_id}: {f.sheet}!{f.cell} {f.code}: {f.message}"))
     if "json" in outcome.reports:
         sentence = comparison_sentence(out / outcome.reports["json"])
-        console.print(f"Jämförelse mot SYNTETISKA nationella värden: {sentence}.", highlight=False)
+        console.print(plain(f"Jämförelse mot SYNTETISKA nationella värden: {sentence}."))
     console.print("Öppna:")
     for label, path in to_open(outcome, out):
-        console.print(f"  {label}: {path}", highlight=False, soft_wrap=True)
+        console.print(plain(f"  {label}: {path}"), soft_wrap=True)

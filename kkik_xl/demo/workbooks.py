@@ -15,10 +15,11 @@ from pathlib import Path
 
 import openpyxl
 
+from kkik_xl.atomic import save_with
 from kkik_xl.catalogue import CATALOGUE
 from kkik_xl.demo.examples import EXAMPLES
 from kkik_xl.excel.example_rows import Row
-from kkik_xl.excel.marking import KONTROLL_HEADERS, KONTROLL_SHEET, atomic_save
+from kkik_xl.excel.marking import KONTROLL_HEADERS, KONTROLL_SHEET
 from kkik_xl.excel.template_examples import template_rows
 from kkik_xl.excel.template_fill import fill_template
 from kkik_xl.findings import Finding, Severity
@@ -70,7 +71,7 @@ def fill(blank: Path, target: Path, rows: Rows, kommun: str) -> Path:
     fill_template(blank, target, rows, kommun=kommun)
     wb = openpyxl.load_workbook(target)
     wb["Uppgifter"][CONTACT_ROLE_CELL] = CONTACT_ROLE
-    atomic_save(wb.save, target)
+    save_with(target, wb.save)
     return target
 
 
@@ -96,17 +97,27 @@ def corrected(template_id: str, typed: Rows, clean: Rows, findings: Iterable[Fin
 
 
 def justify(path: Path, findings: Iterable[Finding], reason: str | Callable[[Finding], str]) -> int:
-    """Write a Motivering (``reason``, or ``reason(finding)``) for every warning into the Kontroll sheet.
+    """Write a Motivering (``reason``, or ``reason(finding)``) for every unjustified warning on Kontroll.
 
-    Returns how many warnings were justified.
+    The Motivering goes beside the warning's row when Kontroll lists it (a marked copy), else on a new
+    row with Kod, Blad and Cell. Returns how many warnings were justified.
     """
-    warnings = [f for f in findings if f.severity is Severity.WARNING]
+    warnings = [f for f in findings if f.severity is Severity.WARNING and not f.justification]
     wb = openpyxl.load_workbook(path)
     ws = wb[KONTROLL_SHEET]
     col = {h: i + 1 for i, h in enumerate(KONTROLL_HEADERS)}
-    for r, f in enumerate(warnings, start=2):
+    listed = {
+        tuple(str(ws.cell(r, col[h]).value or "") for h in ("Kod", "Blad", "Cell", "Mått")): r
+        for r in range(2, ws.max_row + 1)
+    }
+    free = max([1, *(r for r in listed.values() if ws.cell(r, col["Kod"]).value)]) + 1
+    for f in warnings:
         text = reason if isinstance(reason, str) else reason(f)
-        for header, value in (("Kod", f.code), ("Blad", f.sheet), ("Cell", f.cell), ("Motivering", text)):
-            ws.cell(r, col[header], value)
-    atomic_save(wb.save, path)
+        row = listed.get((f.code, f.sheet or "", f.cell or "", f.measure or ""))
+        if row is None:
+            row, free = free, free + 1
+            for header, value in (("Kod", f.code), ("Blad", f.sheet), ("Cell", f.cell)):
+                ws.cell(row, col[header], value)
+        ws.cell(row, col["Motivering"], text)
+    save_with(path, wb.save)
     return len(warnings)

@@ -1,24 +1,27 @@
 """Classifying the cells fastexcel could not convert: Excel errors, text to rescue, wrong types.
 
 fastexcel describes each such cell as ``Expected date but got 'String("igår")'``; the calamine
-value kind and its content are taken from that text.
+value kind and its content are taken from that text (:func:`kkik_xl.excel.sheet_load.parse_detail`).
+A date-formatted number outside the calendar comes as ``DateTime(ExcelDateTime { value: 1e12, … })``
+and is judged by its serial; text with nothing visible in it is an empty cell.
 """
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from kkik_xl.catalogue import Column
+from kkik_xl.catalogue import Column, ColumnType
 from kkik_xl.excel import read_codes as rc
 from kkik_xl.excel.convert import KIND_SV, CellProblem, parse_cells
 from kkik_xl.excel.frames import ExcelErrorCell, Placement
+from kkik_xl.excel.sheet_load import RawCell
 from kkik_xl.findings import Finding
+from kkik_xl.parsing import is_blank
 
-_DETAIL = re.compile(r"got '(?P<kind>\w+)\((?P<body>.*)\)'?\s*$", re.DOTALL)
+_SERIAL = re.compile(r"value: (?P<serial>[-+0-9.eE]+|NaN|inf|-inf)")
 EXCEL_ERRORS = {
     "Div0": "#DIV/0!",
     "NA": "#N/A",
@@ -29,6 +32,9 @@ EXCEL_ERRORS = {
     "Value": "#VALUE!",
     "GettingData": "#GETTING_DATA",
 }
+
+
+_TEXT_TYPES = (ColumnType.TEXT, ColumnType.CHOICE, ColumnType.JANEJ)
 
 
 @dataclass(frozen=True)
@@ -56,45 +62,34 @@ class TextRescued:
         )
 
 
-def parse_detail(detail: str) -> tuple[str, str]:
-    """``(kind, content)`` of a fastexcel error detail, e.g. ``("String", "igår")``."""
-    m = _DETAIL.search(detail)
-    if m is None:
-        return "Unknown", detail
-    kind, body = m["kind"], m["body"]
-    if kind == "String":
-        try:
-            body = json.loads(body)
-        except ValueError:
-            body = body.strip('"')
-    return kind, body
-
-
 def _raw_value(kind: str, body: str) -> Any:
+    if kind == "DateTime":
+        m = _SERIAL.search(body)
+        body, kind = (m["serial"], "Float") if m else (body, kind)
     if kind in ("Int", "Float"):
         try:
-            return float(body)
+            number = float(body)
         except ValueError:
             return body
+        return int(number) if number.is_integer() and abs(number) < 2**53 else number
     if kind == "Bool":
         return body == "true"
     return body
 
 
 def classify_errors(
-    errors: Any, columns: Mapping[int, Column], date1904: bool
+    cells: Iterable[RawCell], columns: Mapping[int, Column], date1904: bool
 ) -> tuple[list[CellProblem], list[ExcelErrorCell], dict[str, list[tuple[int, Any]]], list[TextRescued]]:
-    """Split fastexcel's cell errors into problems, Excel error cells, rescued values and infos."""
+    """Split the cells fastexcel could not convert into problems, Excel error cells, rescued values
+    and infos (text read as a number, date or time)."""
     problems: list[CellProblem] = []
     excel: list[ExcelErrorCell] = []
     rescued: dict[str, list[tuple[int, Any]]] = {}
     infos: list[TextRescued] = []
-    for err in errors.errors if errors is not None else []:
-        pos, col_index = err.offset_position
+    for pos, col_index, kind, body in ((c.pos, c.col, c.kind, c.body) for c in cells):
         column = columns.get(col_index)
-        if column is None:
+        if column is None or (kind == "String" and is_blank(body)):
             continue
-        kind, body = parse_detail(err.detail)
         if kind == "Error":
             excel.append(ExcelErrorCell(pos, column.name, EXCEL_ERRORS.get(body, f"#{body}")))
             continue
@@ -102,6 +97,6 @@ def classify_errors(
         problems.extend(bad)
         if ok:
             rescued.setdefault(column.name, []).append(ok[0])
-            if kind == "String":
+            if kind == "String" and column.type not in _TEXT_TYPES:
                 infos.append(TextRescued(pos, column, body, ok[0][1]))
     return problems, excel, rescued, infos

@@ -41,6 +41,7 @@ class ColumnMatch:
     missing: list[Column] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     first_col: int = 0
+    width: int | None = None  # columns the sheet uses (last 0-based index + 1), set by the reader
 
     @property
     def missing_required(self) -> list[str]:

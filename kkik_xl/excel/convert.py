@@ -41,24 +41,26 @@ KIND_SV: dict[ColumnType, str] = {
 
 @dataclass(frozen=True)
 class CellProblem:
-    """A cell that did not parse: its 0-based frame position, column header, raw value and reason."""
+    """A cell that did not parse: its 0-based frame position, column header, raw value and reason,
+    and the finding code when it is not the general KKIK-LS-001 (a date written ÅÅÅÅMMDD, say)."""
 
     pos: int
     column: str
     value: str
     reason: str
+    code: str | None = None
 
 
 def stripped(name: str) -> pl.Expr:
-    """The column as trimmed text, empty text as null."""
-    s = pl.col(name).cast(pl.String).str.strip_chars()
+    """The column as trimmed text (see :data:`kkik_xl.parsing.BLANK_CHARS`), blank text as null."""
+    s = pl.col(name).cast(pl.String).str.strip_chars(parsing.BLANK_CHARS)
     return pl.when(s == "").then(None).otherwise(s).alias(name)
 
 
 def stripped_series(series: pl.Series) -> pl.Series:
     """What :func:`stripped` gives for a whole column. Blank cells are looked for once and nulled
     only when there are any, which saves a full copy of a text column in the common case."""
-    trimmed = series.cast(pl.String).str.strip_chars()
+    trimmed = series.cast(pl.String).str.strip_chars(parsing.BLANK_CHARS)
     blank = trimmed == ""
     return trimmed.set(blank, None) if blank.any() else trimmed
 
@@ -148,7 +150,7 @@ def parse_cells(
         try:
             rescued.append((pos, parse(raw)))
         except parsing.ParseError as err:
-            problems.append(CellProblem(pos, column.name, str(raw), err.reason))
+            problems.append(CellProblem(pos, column.name, str(raw), err.reason, err.code))
     return rescued, problems
 
 

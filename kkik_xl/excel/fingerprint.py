@@ -99,12 +99,13 @@ def _formula_text(value: object) -> str | None:
 
 
 def _formulas(ws: Worksheet) -> list[list[str]]:
+    """Formula cells in row order. Only the cells the file holds are visited: ``iter_rows`` would
+    create an empty cell for every position up to the last one (millions for one far cell)."""
     rows = []
-    for row in ws.iter_rows():
-        for cell in row:
-            text = _formula_text(cell.value)
-            if text is not None:
-                rows.append([ws.title, cell.coordinate, normalise_formula(text)])
+    for _, cell in sorted(ws._cells.items()):
+        text = _formula_text(cell.value)
+        if text is not None:
+            rows.append([ws.title, cell.coordinate, normalise_formula(text)])
     return rows
 
 

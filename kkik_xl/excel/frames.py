@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from kkik_xl.catalogue import Column
+from kkik_xl.codes import CODES
 from kkik_xl.excel import read_codes as rc
 from kkik_xl.excel.columns import ColumnMatch, col_letter
 from kkik_xl.excel.convert import POLARS_DTYPES, POS, CellProblem
@@ -30,12 +31,14 @@ class Placement:
     sheet: str
     first_row: int
     letters: dict[str, str]
+    width: int | None = None
+    """Columns the sheet uses (0-based index of the last one + 1), when the reader knows it."""
 
     @classmethod
     def of(cls, sheet: str, match: ColumnMatch, *, first_row: int = 2, first_col: int = 0) -> Placement:
         """Placement from a column match (header positions are 0-based within the table)."""
         letters = {name: col_letter(first_col + idx) for name, (_, idx) in match.found.items()}
-        return cls(sheet=sheet, first_row=first_row, letters=letters)
+        return cls(sheet=sheet, first_row=first_row, letters=letters, width=match.width)
 
 
 def empty_frame(columns: Sequence[Column]) -> pl.DataFrame:
@@ -53,7 +56,7 @@ def _problem_findings(
         row = place.first_row + p.pos
         cell = f"{place.letters.get(p.column, '?')}{row}"
         out.append(
-            rc.BAD_VALUE.finding(
+            CODES.get(p.code or "", rc.BAD_VALUE).finding(
                 sheet=place.sheet, cell=cell, row=row, column=p.column, value=p.value, reason=p.reason
             )
         )

@@ -3,14 +3,13 @@
 The writing goes through the small :class:`MarkWriter` protocol so that the same planning code drives
 openpyxl here (a copy on disk) and xlwings in Excel. Cells are batched into ranges (consecutive rows
 of one column with the same severity), so tens of thousands of findings stay fast. The original file
-is never modified: :func:`mark_workbook` writes ``<name>_kontrollerad.xlsx`` atomically beside it.
+is never modified: :func:`mark_workbook` writes ``<name>_kontrollerad.xlsx`` atomically beside it; a
+marked copy (the working file, :data:`WORKING_FILE_SV`) is marked again in place.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -18,7 +17,10 @@ from math import ceil
 from pathlib import Path
 from typing import Any, Protocol
 
+from kkik_xl.atomic import WriteError, save_with
 from kkik_xl.findings import SEVERITY_SV, Finding, Severity
+from kkik_xl.personnummer import mask_text
+from kkik_xl.textsafe import strip_unsafe
 
 COLOURS = {Severity.ERROR: "FFC7CE", Severity.WARNING: "FFEB9C", Severity.INFO: "DDEBF7"}
 KONTROLL_SHEET = "Kontroll"
@@ -35,7 +37,13 @@ KONTROLL_HEADERS = (
     "Meddelande",
     "Mått",
     "Motivering",
+    "Ankare",
 )
+"""Kontroll's columns. ``Ankare`` (hidden) ties the Motivering to its row's content, see ``rules/anchors``."""
+MOTIVERING_COLUMN = KONTROLL_HEADERS.index("Motivering") + 1
+ANKARE_COLUMN = KONTROLL_HEADERS.index("Ankare") + 1
+LAST_COLUMN = "K"
+"""Letter of the last Kontroll column (``Ankare``)."""
 WRAPPED_COLUMNS = frozenset(
     i + 1 for i, h in enumerate(KONTROLL_HEADERS) if h in ("Kolumn", "Värde", "Meddelande")
 )
@@ -103,6 +111,11 @@ def cell_ranges(cells: Iterable[str]) -> list[str]:
     return out
 
 
+def _cell_text(value: Any) -> Any:
+    """Text without the control characters a worksheet cannot hold (a decoded ``_x001B_``), else as is."""
+    return strip_unsafe(value) if isinstance(value, str) else value
+
+
 def plan(
     findings: Sequence[Finding],
 ) -> tuple[dict[tuple[str, Severity], list[str]], dict[str, dict[str, str]]]:
@@ -115,7 +128,7 @@ def plan(
         key = (f.sheet, f.cell)
         if key not in worst or _RANK[f.severity] < _RANK[worst[key]]:
             worst[key] = f.severity
-        texts[f.sheet][f.cell].append(f"{f.code} ({SEVERITY_SV[f.severity]}): {f.message}")
+        texts[f.sheet][f.cell].append(_cell_text(f"{f.code} ({SEVERITY_SV[f.severity]}): {f.message}"))
     cells: dict[tuple[str, Severity], list[str]] = defaultdict(list)
     for (sheet, cell), sev in worst.items():
         cells[(sheet, sev)].append(cell)
@@ -139,41 +152,52 @@ def kontroll_rows(findings: Sequence[Finding]) -> list[KontrollRow]:
             f.message,
             f.measure or "",
             f.justification or "",
+            f.anchor or "",
         )
         link = link_target(f.sheet, f.cell) if f.sheet and f.cell else None
-        rows.append(KontrollRow(values, link))
+        rows.append(KontrollRow(tuple(_cell_text(v) for v in values), link))
     return rows
 
 
 def apply(writer: MarkWriter, findings: Sequence[Finding]) -> None:
     """Mark ``findings`` through ``writer`` (cells on sheets that do not exist are only listed)."""
     fills, notes = plan(findings)
-    present = set(writer.sheet_names())
+    # A finding names a sheet by its masked name when the name holds a personnummer.
+    present = {mask_text(s): s for s in writer.sheet_names()} | {s: s for s in writer.sheet_names()}
     for (sheet, severity), ranges in fills.items():
         if sheet in present:
-            writer.fill(sheet, ranges, severity)
+            writer.fill(present[sheet], ranges, severity)
     for sheet, by_cell in notes.items():
         if sheet in present:
-            writer.notes(sheet, by_cell)
+            writer.notes(present[sheet], by_cell)
     writer.write_kontroll(kontroll_rows(findings))
 
 
+MARKED_SUFFIX = "_kontrollerad"
+WORKING_FILE_SV = (
+    "Den markerade kopian är arbetsfilen: rätta uppgifterna och skriv motiveringarna i den, kontrollera "
+    "den igen med --mark (den uppdateras då på plats och allt du har skrivit finns kvar) och lämna in "
+    "den. Originalfilen ändras aldrig."
+)
+"""Which file is the master, said the same way in the CLI, the guides and the Instruktioner sheet."""
+
+
+def is_marked_copy(path: Path) -> bool:
+    """True for ``<name>_kontrollerad.xlsx``: a marked copy is marked again in place."""
+    return path.stem.casefold().endswith(MARKED_SUFFIX)
+
+
 def marked_path(original: Path) -> Path:
-    """``<name>_kontrollerad.xlsx`` (``.xlsm`` kept) beside the original."""
+    """``<name>_kontrollerad.xlsx`` (``.xlsm`` kept) beside the original; a marked copy is its own."""
+    if is_marked_copy(original):
+        return original
     suffix = ".xlsm" if original.suffix.lower() == ".xlsm" else ".xlsx"
-    return original.with_name(f"{original.stem}_kontrollerad{suffix}")
+    return original.with_name(f"{original.stem}{MARKED_SUFFIX}{suffix}")
 
 
-def atomic_save(save: Any, target: Path) -> None:
-    """Call ``save(tmp_path)`` on a temporary file beside ``target``, then rename it into place."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=target.suffix, dir=target.parent)
-    os.close(fd)
-    try:
-        save(tmp)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+def previous_path(marked: Path) -> Path:
+    """``<name>_kontrollerad_tidigare.xlsx``: where an existing marked copy is kept before it is replaced."""
+    return marked.with_name(f"{marked.stem}_tidigare{marked.suffix}")
 
 
 def mark_workbook(original: Path, findings: Sequence[Finding], engine: str = "auto") -> Path:
@@ -190,9 +214,9 @@ def mark_workbook(original: Path, findings: Sequence[Finding], engine: str = "au
         try:
             xml_writer = XmlMarkWriter(original)
             apply(xml_writer, findings)
-            atomic_save(xml_writer.save, target)
+            save_with(target, lambda tmp: xml_writer.save(str(tmp)))
             return target
-        except OSError:
+        except (OSError, WriteError):
             raise
         except Exception:
             if engine == "xml":
@@ -202,5 +226,5 @@ def mark_workbook(original: Path, findings: Sequence[Finding], engine: str = "au
     writer = OpenpyxlMarkWriter(original)
     writer.clear_previous()
     apply(writer, findings)
-    atomic_save(writer.save, target)
+    save_with(target, lambda tmp: writer.save(str(tmp)))
     return target

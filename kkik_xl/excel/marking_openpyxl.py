@@ -16,9 +16,11 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
 
 from kkik_xl.excel.marking import (
+    ANKARE_COLUMN,
     COLOURS,
     KONTROLL_HEADERS,
     KONTROLL_SHEET,
+    MOTIVERING_COLUMN,
     NOTE_AUTHOR,
     WRAPPED_COLUMNS,
     KontrollRow,
@@ -111,7 +113,8 @@ class OpenpyxlMarkWriter:
         link_font = self.wb._fonts.add(Font(color="0563C1", underline="single"))
         wrap, top = self.wb._alignments.add(_WRAP), self.wb._alignments.add(_TOP)
         unlocked = self.wb._protections.add(_UNLOCKED)
-        motivering = len(KONTROLL_HEADERS)
+        motivering = MOTIVERING_COLUMN
+        ws.column_dimensions[get_column_letter(ANKARE_COLUMN)].hidden = True
         widths = {c: ws.column_dimensions[get_column_letter(c)].width or 10 for c in WRAPPED_COLUMNS}
         for r, row in enumerate(rows, start=2):
             for c, value in enumerate(row.values, start=1):

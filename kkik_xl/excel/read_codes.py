@@ -99,3 +99,17 @@ NOT_SCANNED = register(
     "gjorda. Kontrollera i Excel att tabellen inte har sammanfogade celler och att filen är sparad i Excel "
     "(då har formlerna värden), eller dela upp raderna på flera mindre filer.",
 )
+
+# Dates the reader refuses with their own code, so the guide can explain each (KKIK-DA-010, -011).
+DATE_AS_YYYYMMDD = register(
+    "KKIK-DA-010",
+    E,
+    "Datumet är skrivet ÅÅÅÅMMDD",
+    "Cell {cell} i kolumnen {column}: {reason} Raden räknas inte.",
+)
+DATE_OUT_OF_RANGE = register(
+    "KKIK-DA-011",
+    E,
+    "Datumet ligger utanför det Excel kan visa",
+    "Cell {cell} i kolumnen {column}: {reason} Raden räknas inte.",
+)

@@ -40,9 +40,11 @@ def read_workbook(
 
         return read_csv(path, template_id, year=year or default_year(), table=table)
     if suffix in SPREADSHEET_SUFFIXES:
+        from kkik_xl.excel.safety import parsing
         from kkik_xl.excel.xlsx_reader import read_spreadsheet
 
-        return read_spreadsheet(path, template_id, year=year, table=table)
+        with parsing(path):
+            return read_spreadsheet(path, template_id, year=year, table=table)
     raise ReadError(
         f"Filen {path.name} har filändelsen {suffix or '(ingen)'}; "
         "kkik-xl läser .xlsx, .xlsm, .xls, .ods och .csv."

@@ -1,18 +1,29 @@
 """Refusing unsafe or unreadable files before any spreadsheet parser sees them.
 
-Checks, all from the first bytes and the zip directory (nothing is inflated in full):
-empty file; not a spreadsheet; password-protected OOXML (an OLE/CFB container holding
-``EncryptionInfo``); corrupt zip; zip bombs (total uncompressed size and compression ratio from the
-directory); and any XML part that declares a DTD (``<!DOCTYPE``), which is how XML external entities
-and entity expansion ("billion laughs") attacks start. Only the first bytes of each XML part are
-inflated for that check: a DTD must come before the root element.
+Checks, from the first bytes and the zip directory: empty file; not a spreadsheet; password-protected
+OOXML (an OLE/CFB container holding ``EncryptionInfo``); corrupt zip; zip bombs (total uncompressed
+size and compression ratio from the directory). Then one streaming pass over every part
+(:mod:`kkik_xl.excel.package_scan`): CRC and inflate errors anywhere, a DTD (``<!DOCTYPE``, how XML
+external entities and "billion laughs" start) anywhere in an XML part, cells spread over more of a
+sheet than memory holds, huge merged ranges, an impossible shared-string count; and a sheet whose
+part is missing. :func:`parsing` turns what a parser still raises on a damaged file into the same
+Swedish :class:`ReadError`.
 """
 
 from __future__ import annotations
 
 import zipfile
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from xml.etree.ElementTree import ParseError
 
+import fastexcel
+import python_calamine
+
+from kkik_xl.excel.meta import sheet_members
+from kkik_xl.excel.package_scan import PackageProblem, scan_package
 from kkik_xl.excel.result import ReadError
 
 CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -21,7 +32,6 @@ MAX_TOTAL_UNCOMPRESSED = 4 << 30
 MAX_MEMBER_UNCOMPRESSED = 2 << 30
 MAX_RATIO = 250
 RATIO_CHECK_FROM = 20 << 20
-PROLOG_BYTES = 4096
 _ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
 
 
@@ -58,12 +68,13 @@ def check_zip(path: Path) -> None:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
             _check_sizes(path, infos)
-            for info in infos:
-                if info.filename.endswith((".xml", ".rels", ".vml")):
-                    _check_prolog(path, zf, info)
-    except zipfile.BadZipFile:
+            scan_package(zf)
+            _check_sheet_parts(path, zf)
+    except PackageProblem as problem:
+        raise ReadError(f"Filen {path.name} {problem.args[0]}.") from None
+    except (zipfile.BadZipFile, zlib.error, EOFError):
         raise ReadError(f"Filen {path.name} är skadad (zip-arkivet kan inte läsas).") from None
-    except (OSError, EOFError, RuntimeError, NotImplementedError) as err:
+    except (OSError, RuntimeError, NotImplementedError, ValueError) as err:
         raise ReadError(f"Filen {path.name} är skadad och kan inte läsas ({err}).") from None
 
 
@@ -81,16 +92,57 @@ def _check_sizes(path: Path, infos: list[zipfile.ZipInfo]) -> None:
             )
 
 
-def _check_prolog(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
-    with zf.open(info) as fh:
-        head = fh.read(PROLOG_BYTES)
-    utf16 = head.startswith((b"\xff\xfe", b"\xfe\xff"))
-    text = head.decode("utf-16" if utf16 else "utf-8", errors="ignore").upper()
-    if "<!DOCTYPE" in text or "<!ENTITY" in text:
-        raise ReadError(
-            f"Filen {path.name} innehåller en XML-deklaration (DTD/entitet) i {info.filename}, "
-            "vilket Excel aldrig skriver. Filen läses inte av säkerhetsskäl."
-        )
+def _check_sheet_parts(path: Path, zf: zipfile.ZipFile) -> None:
+    """Every sheet the workbook lists must have its part in the file."""
+    try:
+        members = sheet_members(zf)
+    except ParseError:
+        raise ReadError(f"Filen {path.name} är skadad: listan över blad kan inte läsas.") from None
+    names = set(zf.namelist())
+    for sheet, member in members.items():
+        if member not in names:
+            raise ReadError(
+                f"Filen {path.name} är skadad: bladet {sheet!r} saknas i filen ({member}). "
+                "Öppna filen i Excel, spara den igen och försök på nytt."
+            )
+
+
+PARSER_ERRORS: tuple[type[BaseException], ...] = (
+    fastexcel.FastExcelError,
+    python_calamine.CalamineError,
+    zipfile.BadZipFile,
+    zlib.error,
+    ParseError,
+    EOFError,
+    MemoryError,
+)
+"""What the readers raise on a damaged file that passed :func:`check_file`."""
+LOADER_ERRORS = (ValueError, KeyError, IndexError, TypeError, AttributeError)
+"""What openpyxl also raises on XML it does not expect (only caught around openpyxl loads)."""
+
+
+@contextmanager
+def parsing(path: Path, *, loader: bool = False) -> Iterator[None]:
+    """Turn a parser's exception on a damaged ``path`` into a Swedish :class:`ReadError`.
+
+    ``loader``: the block loads the workbook with openpyxl, whose errors are Python's own types.
+    """
+    caught = PARSER_ERRORS + LOADER_ERRORS if loader else PARSER_ERRORS
+    try:
+        yield
+    except caught as err:
+        raise ReadError(damaged(path, err)) from None
+
+
+def damaged(path: Path, err: BaseException) -> str:
+    """The Swedish reason for a file a parser could not read (its own message in parentheses)."""
+    if isinstance(err, MemoryError):
+        return f"Filen {path.name} kräver mer minne än datorn har och kan inte läsas."
+    detail = str(err).strip().splitlines()[0][:200] if str(err).strip() else type(err).__name__
+    return (
+        f"Filen {path.name} är skadad och kan inte läsas (tekniskt fel: {detail}). "
+        "Öppna filen i Excel, spara den igen och försök på nytt."
+    )
 
 
 _OTHER_OFFICE = (("word/", "ett Word-dokument"), ("ppt/", "en PowerPoint-presentation"))

@@ -21,6 +21,7 @@ from typing import IO
 
 from kkik_xl.excel import read_codes as rc
 from kkik_xl.excel.frames import Placement
+from kkik_xl.excel.inflated import open_part
 from kkik_xl.excel.meta import sheet_members
 from kkik_xl.excel.structure_copy import slim_xml
 from kkik_xl.findings import Finding
@@ -71,7 +72,7 @@ def scan_sheet(path: Path, sheet: str) -> SheetXml:
         if size > MAX_SCAN_BYTES:
             out.skipped_bytes = size
             return out
-        with zf.open(member) as fh:
+        with open_part(zf, zf.getinfo(member)) as fh:
             chunks = _scanned(fh, out)
             try:
                 out.slim = slim_xml(chunks)

@@ -14,6 +14,7 @@ from pathlib import Path
 import openpyxl
 from xlsxwriter.workbook import Workbook
 
+from kkik_xl.atomic import write_bytes
 from kkik_xl.catalogue import CATALOGUE, Template
 from kkik_xl.excel.fingerprint import fingerprint
 from kkik_xl.excel.template_formats import make_formats
@@ -72,8 +73,5 @@ def template_filename(template_id: str) -> str:
 
 
 def write_template(template_id: str, year: int, out_dir: Path) -> Path:
-    """Write ``<out_dir>/<template_id>.xlsx`` and return its path (the folder is created)."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / template_filename(template_id)
-    path.write_bytes(build_template(template_id, year))
-    return path
+    """Write ``<out_dir>/<template_id>.xlsx`` atomically and return its path (the folder is created)."""
+    return write_bytes(out_dir / template_filename(template_id), build_template(template_id, year))

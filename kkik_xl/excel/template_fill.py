@@ -12,6 +12,7 @@ from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from kkik_xl.atomic import save_with
 from kkik_xl.catalogue import CATALOGUE
 from kkik_xl.excel.template_formats import DATE_FORMAT, DATETIME_FORMAT, TIME_FORMAT
 
@@ -57,9 +58,7 @@ def fill_template(
             list_object.autoFilter.ref = f"A1:{last}"
     if kommun is not None:
         wb["Uppgifter"]["B4"] = kommun
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(out_path)
-    return out_path
+    return save_with(out_path, wb.save)
 
 
 def _column_style(ws: Worksheet, column: int) -> StyleArray | None:

@@ -11,6 +11,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from kkik_xl.calendar_se import DEFAULT_CALENDAR
 from kkik_xl.catalogue import CATALOGUE, ParameterType, Table, Template
+from kkik_xl.excel.marking import ANKARE_COLUMN, KONTROLL_HEADERS, MOTIVERING_COLUMN
 from kkik_xl.excel.preview_formulas import HOLIDAYS_NAME, YEAR_NAME
 from kkik_xl.excel.template_formats import LAST_ROW, Formats, column_validation
 from kkik_xl.excel.template_text import instruction_blocks
@@ -18,9 +19,6 @@ from kkik_xl.kommuner import Kommun, all_municipalities
 
 META_SHEET = "_meta"
 META_KEYS = ("template_id", "template_version", "catalogue_version", "year", "fingerprint")
-KONTROLL_HEADERS = (
-    "Allvarlighet", "Kod", "Blad", "Cell", "Rad", "Kolumn", "Värde", "Meddelande", "Mått", "Motivering",
-)  # fmt: skip
 KOMMUN_LIST_NAME = "KKIK_Kommunlista"
 KOMMUNKOD_LIST_NAME = "KKIK_Kommunkodlista"
 PROTECT_OPTIONS = {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True}
@@ -166,11 +164,13 @@ def _swedish_key(kommun: Kommun) -> str:
 def write_kontroll(wb: Workbook, fmt: Formats) -> None:
     """Kontroll: the findings headers; validation fills it, users write in Motivering."""
     ws = wb.add_worksheet("Kontroll")
-    widths = (14, 14, 14, 8, 6, 20, 16, 60, 10, 40)
+    widths = (14, 14, 14, 8, 6, 20, 16, 60, 10, 40, 14)
     for c, (head, width) in enumerate(zip(KONTROLL_HEADERS, widths, strict=True)):
         ws.write_string(0, c, head, fmt.header)
         ws.set_column(c, c, width, fmt.wrap)
-    motivering = len(KONTROLL_HEADERS) - 1
+    # Ankare ties each Motivering to its row's content; hidden, it is still sorted and copied with the row.
+    ws.set_column(ANKARE_COLUMN - 1, ANKARE_COLUMN - 1, widths[-1], fmt.wrap, {"hidden": True})
+    motivering = MOTIVERING_COLUMN - 1
     unlocked = wb.add_format({"locked": False, "text_wrap": True, "valign": "top"})
     ws.set_column(motivering, motivering, widths[motivering], unlocked)
     ws.write_string(0, motivering, KONTROLL_HEADERS[motivering], fmt.header)

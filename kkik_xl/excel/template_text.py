@@ -7,6 +7,7 @@ from typing import Literal
 
 from kkik_xl.catalogue import CATALOGUE, Template
 from kkik_xl.catalogue.indicator_files import current, is_overridden
+from kkik_xl.excel.marking import WORKING_FILE_SV
 from kkik_xl.excel.preview_formulas import is_native
 from kkik_xl.excel.template_formats import TYPE_LABELS
 
@@ -42,14 +43,19 @@ def _steps(template: Template) -> list[Block]:
             "medan du fyller i. Värdena är inte officiella."
         ),
         _para(
-            "4. Validera filen med kkik-xl (knappen Validera i Excel eller kommandot "
-            "kkik-xl validate FIL.xlsx). Fel och varningar hamnar på bladet ”Kontroll” med "
-            "cellhänvisning. Rätta felen och skriv en motivering i kolumnen ”Motivering” för varningar "
-            "som är riktiga, eller en anteckning i cellen som börjar med ”Motivering:”."
+            "4. Validera filen med kkik-xl: knappen Validera i Excel markerar arbetsboken du har öppen, "
+            "kommandot kkik-xl validate FIL.xlsx --mark skapar den markerade kopian "
+            "FIL_kontrollerad.xlsx. Fel och varningar hamnar på bladet ”Kontroll” med cellhänvisning. "
+            f"{WORKING_FILE_SV}"
         ),
         _para(
-            "5. Skapa inlämningsfilen med kkik-xl submit FIL.xlsx och skicka den till kommunens "
-            "KKiK-samordnare. Skicka inte själva arbetsboken om samordnaren inte ber om det."
+            "5. Rätta felen och skriv en motivering i kolumnen ”Motivering”, på varningens rad, för "
+            "varningar som är riktiga – eller en anteckning i cellen som börjar med ”Motivering:”. "
+            "Motiveringen följer raden även om du tar bort eller flyttar rader."
+        ),
+        _para(
+            "6. Skapa inlämningsfilen med kkik-xl submit FIL_kontrollerad.xlsx och skicka den till "
+            "kommunens KKiK-samordnare. Skicka inte själva arbetsboken om samordnaren inte ber om det."
         ),
     ]
 

@@ -1,7 +1,9 @@
 """Every text of a workbook outside the typed tables: other sheets, extra columns and cell comments.
 
 Used by the personal-data rule, which must see every cell of every sheet. The typed tables are
-scanned from their frames; this module supplies the rest as ``(sheet, cell, text)`` triples. Cell
+scanned from their frames; this module supplies the rest as ``(sheet, cell, text)`` triples: every
+cell of the other sheets, and on a table sheet every cell outside the table's columns (with or
+without a header) and above its data. Cell
 notes also come with their author (:class:`Note`): a user's note can justify a warning.
 """
 
@@ -20,7 +22,9 @@ import fastexcel
 import polars as pl
 from python_calamine import CalamineWorkbook
 
-from kkik_xl.excel.columns import col_letter
+from kkik_xl.excel.columns import col_letter, normalise_header
+from kkik_xl.excel.result import ReadError
+from kkik_xl.excel.sheet_load import load, rust_panics_silenced
 
 TextCell = tuple[str, str, str]
 
@@ -64,30 +68,93 @@ def sheet_cells(
                     yield name, f"{col_letter(c)}{r + 1}", text
 
 
-def column_cells(
-    path: Path, sheet: str, header_row: int, columns: dict[str, str], pattern: str | None = None
+def cells_outside(
+    path: Path, sheet: str, columns: Collection[int], first_row: int, pattern: str
 ) -> Iterator[TextCell]:
-    """Cells of the given columns (header → letter) below ``header_row`` (1-based), read as text.
+    """Cells of a table sheet that are not in the table's frame and match ``pattern`` (a regular
+    expression, filtered in polars): every column not in ``columns`` (0-based, the template's columns as
+    found), with or without a header, and the rows above ``first_row`` (the first data row) in those.
 
-    With ``pattern`` (a regular expression) only matching cells are returned, filtered in polars.
+    A sheet the reader cannot convert as a whole (a Rust panic on a date far outside the calendar) is
+    read column by column; a column that cannot be read even alone is read cell by cell with calamine.
     """
     book = fastexcel.read_excel(path)
-    names = list(columns)
-    frame = (
-        book.load_sheet(
-            sheet,
-            header_row=header_row - 1,
-            use_columns=names,
-            dtypes=dict.fromkeys(names, "string"),
-        )
-        .to_polars()
-        .with_row_index("__i")
-    )
-    for name in names:
-        text = pl.col(name)
-        keep = text.str.contains(pattern) if pattern is not None else text != ""
-        for i, value in frame.filter(keep.fill_null(False)).select("__i", name).iter_rows():
-            yield sheet, f"{columns[name]}{header_row + 1 + i}", str(value)
+    try:
+        with rust_panics_silenced():
+            sheet_data = book.load_sheet(sheet, header_row=None, skip_rows=0, dtypes="string")
+            frame = sheet_data.to_polars()
+    except BaseException as err:  # a reader error or panic (pyo3's PanicException is a BaseException)
+        if isinstance(err, KeyboardInterrupt | SystemExit):
+            raise
+        yield from _by_column(book, sheet, columns, first_row, pattern)
+        return
+    available = sheet_data.available_columns()
+    yield from _matching(sheet, available, frame.with_row_index("__i"), columns, first_row, pattern)
+
+
+def _by_column(
+    book: Any, sheet: str, columns: Collection[int], first_row: int, pattern: str
+) -> Iterator[TextCell]:
+    """Each column outside the frame read alone; one that cannot be read alone goes through
+    :func:`kkik_xl.excel.sheet_load.load`, which keeps its text cells unconverted."""
+    try:
+        with rust_panics_silenced():
+            infos = book.load_sheet(sheet, header_row=None, skip_rows=0, n_rows=0).available_columns()
+    except BaseException as err:
+        if isinstance(err, KeyboardInterrupt | SystemExit):
+            raise
+        return
+    for info in infos:
+        if info.absolute_index in columns and first_row <= 2:
+            continue  # only the header row of a table column lies outside the frame
+        try:
+            with rust_panics_silenced():
+                one = book.load_sheet(sheet, header_row=None, skip_rows=0, dtypes="string",
+                                      use_columns=[info.absolute_index])  # fmt: skip
+                frame = one.to_polars().with_row_index("__i")
+            yield from _matching(sheet, one.available_columns(), frame, columns, first_row, pattern)
+        except BaseException as err:
+            if isinstance(err, KeyboardInterrupt | SystemExit):
+                raise
+            yield from _texts_of_column(book, sheet, info.absolute_index, pattern)
+
+
+def _texts_of_column(book: Any, sheet: str, index: int, pattern: str) -> Iterator[TextCell]:
+    """The text cells below row 1 of a column the reader cannot convert (its header is a finding)."""
+    try:
+        with rust_panics_silenced():
+            head = book.load_sheet(sheet, header_row=0, n_rows=0).available_columns()
+        name = next(c.name for c in head if c.absolute_index == index)
+        loaded = load(book, sheet, 0, {name: "string"}, {normalise_header(name)})
+    except (ReadError, StopIteration):
+        return
+    letter = col_letter(index)
+    texts = pl.DataFrame(
+        {"pos": [c.pos for c in loaded.cells if c.kind == "String"],
+         "body": [c.body for c in loaded.cells if c.kind == "String"]},
+        schema={"pos": pl.Int64, "body": pl.String},
+    )  # fmt: skip
+    for pos, body in texts.filter(pl.col("body").str.contains(pattern)).iter_rows():  # a polars pattern
+        yield sheet, f"{letter}{pos + 2}", body
+
+
+def _matching(
+    sheet: str,
+    available: list[Any],
+    frame: pl.DataFrame,
+    columns: Collection[int],
+    first_row: int,
+    pattern: str,
+) -> Iterator[TextCell]:
+    for info in available:
+        if info.name not in frame.columns:
+            continue
+        rows = frame if info.absolute_index not in columns else frame.head(max(first_row - 1, 0))
+        text = pl.col(info.name)
+        for i, value in (
+            rows.filter(text.str.contains(pattern).fill_null(False)).select("__i", info.name).iter_rows()
+        ):
+            yield sheet, f"{col_letter(info.absolute_index)}{i + 1}", str(value)
 
 
 def _local(tag: str) -> str:

@@ -31,11 +31,13 @@ from kkik_xl.excel.convert import (
     stripped,
     stripped_series,
 )
+from kkik_xl.excel.date_serials import out_of_range
 from kkik_xl.excel.frames import Placement, finish
 from kkik_xl.excel.identity import check_identity
 from kkik_xl.excel.meta import OoxmlParts, read_meta, zip_parts
 from kkik_xl.excel.result import ReadError, ReadResult, WorkbookMeta
 from kkik_xl.excel.safety import check_file, unreadable_reason
+from kkik_xl.excel.sheet_load import load
 from kkik_xl.excel.sheet_xml import scan_sheet, sheet_findings
 from kkik_xl.findings import Finding
 
@@ -72,33 +74,6 @@ def open_book(path: Path) -> fastexcel.ExcelReader:
         raise ReadError(unreadable_reason(path)) from None
 
 
-@dataclass(frozen=True)
-class Loaded:
-    """What one fastexcel read gives: the Arrow batch, the cells it could not convert, and the
-    sheet's columns (all of them, and the selected ones by index)."""
-
-    batch: Any
-    errors: Any
-    available: list[Any]
-    selected: dict[int, str]
-
-
-def _load(
-    book: fastexcel.ExcelReader, loc: Location, dtypes: dict[str | int, Any], wanted: set[str]
-) -> Loaded:
-    """Read the table's columns. The sheet object (calamine's cells, several hundred MB for a million
-    rows) is released here, before any frame is built, so it never adds to the peak memory."""
-    sheet = book.load_sheet(
-        loc.sheet,
-        header_row=loc.header_row,
-        dtypes=dtypes,
-        use_columns=lambda c: normalise_header(c.name) in wanted,
-    )
-    batch, errors = sheet.to_arrow_with_errors()
-    selected = {c.index: c.name for c in sheet.selected_columns}
-    return Loaded(batch, errors, sheet.available_columns(), selected)
-
-
 def _headers(cols: list[Any]) -> tuple[list[str | None], int]:
     if not cols:
         return [], 0
@@ -122,7 +97,7 @@ def load_table(
     """Read one table into a contract frame with its findings."""
     wanted = {normalise_header(c.name) for c in columns}
     dtypes: dict[str | int, Any] = {c.name: FAST_DTYPE[c.type] for c in columns}
-    loaded = _load(book, loc, dtypes, wanted)
+    loaded = load(book, loc.sheet, loc.header_row, dtypes, wanted)
     headers, first_col = _headers(loaded.available)
     match = match_columns(
         headers,
@@ -136,19 +111,20 @@ def load_table(
     if renamed:
         for found, name in renamed.items():
             dtypes[found] = dtypes[name]
-        loaded = _load(book, loc, dtypes, wanted)
-    raw = pl.DataFrame(pl.from_arrow(loaded.batch)).rename(renamed)
+        loaded = load(book, loc.sheet, loc.header_row, dtypes, wanted)
+    raw = loaded.frame.rename(renamed)
     raw = raw.with_columns(
         pl.lit(None, _MISSING_DTYPE.get(c.type, pl.String)).alias(c.name) for c in match.missing
     )
     raw = raw.with_columns(pl.int_range(pl.len(), dtype=pl.Int64).alias(POS)).select(POS, pl.exclude(POS))
     bycol = {c.name: c for c in columns}
     problems, excel_errors, rescued, infos = classify_errors(
-        loaded.errors, {i: bycol[renamed.get(n, n)] for i, n in loaded.selected.items()}, date1904
+        loaded.cells, {i: bycol[renamed.get(n, n)] for i, n in loaded.selected.items()}, date1904
     )
+    match.width = 1 + max((c.absolute_index for c in loaded.available), default=-1)
     place = Placement.of(loc.sheet, match, first_row=loc.sheet_header_row + 2, first_col=first_col)
-    typed, more = _convert(raw, columns, rescued)
-    empty = raw.select(pl.all_horizontal(pl.col(c.name).is_null() for c in columns).alias("e")).to_series()
+    typed, more = _convert(raw, columns, rescued, date1904)
+    empty = typed.select(pl.all_horizontal(pl.col(c.name).is_null() for c in columns)).to_series()
     frame, findings = finish(
         typed, columns, place, empty=empty, problems=[*problems, *more], errors=excel_errors
     )
@@ -164,9 +140,10 @@ _MISSING_DTYPE: dict[ColumnType, pl.DataType] = {  # what _convert expects of a 
 
 
 def _convert(
-    raw: pl.DataFrame, columns: Sequence[Column], rescued: dict[str, list[tuple[int, Any]]]
+    raw: pl.DataFrame, columns: Sequence[Column], rescued: dict[str, list[tuple[int, Any]]], date1904: bool
 ) -> tuple[pl.DataFrame, list[CellProblem]]:
-    """Typed frame: text trimmed, choices and ja/nej normalised, ints checked, times from durations."""
+    """Typed frame: text trimmed, choices and ja/nej normalised, ints checked, times from durations,
+    dates outside Excel's calendar refused. A cell that is refused is null in the frame."""
     problems: list[CellProblem] = []
     exprs: list[pl.Expr | pl.Series] = []
     for c in columns:
@@ -190,20 +167,24 @@ def _convert(
         )
         if c.type in (ColumnType.CHOICE, ColumnType.JANEJ):  # blank text is empty, not a failure
             failed = failed.with_columns(stripped(c.name)).drop_nulls(c.name)
+        if c.type is ColumnType.TIME:  # as a day fraction: a huge duration has no Python timedelta
+            failed = failed.with_columns(pl.col(c.name).dt.total_milliseconds() / _DAY_MS)
         if failed.height:
             values = [(pos, _plain(v)) for pos, v in failed.iter_rows()]
             fixed, bad = parse_cells(c, values)
             typed = patch(typed, c, fixed)
             problems.extend(bad)
     for c in columns:
-        typed = patch(typed, c, rescued.get(c.name, []))
+        fixed, bad = parse_cells(c, out_of_range(raw, c, date1904=date1904), date1904=date1904)
+        typed = patch(typed, c, [*rescued.get(c.name, []), *fixed, *((p.pos, None) for p in bad)])
+        problems.extend(bad)
     return typed, problems
 
 
 def _plain(value: Any) -> Any:
-    """A duration becomes a day fraction so the single-value parser can judge it."""
-    if hasattr(value, "total_seconds"):
-        return value.total_seconds() / 86_400
+    """A whole float as an int, so that it is shown as the user typed it (1940, not 1940.0)."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return int(value)
     return value
 
 

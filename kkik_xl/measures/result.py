@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from kkik_xl.calendar_se import DEFAULT_CALENDAR, SwedishCalendar
+from kkik_xl.personnummer import mask_data
 
 
 class MeasureResult(BaseModel):
@@ -28,6 +29,12 @@ class MeasureResult(BaseModel):
     rows_used: int = 0
     excluded: dict[str, int] = Field(default_factory=dict)
     extras: dict[str, Any] = Field(default_factory=dict)
+
+    def masked(self) -> MeasureResult:
+        """The result with any personnummer in its extras (unit names) and exclusion reasons masked."""
+        return self.model_copy(
+            update={"extras": mask_data(self.extras), "excluded": mask_data(self.excluded)}
+        )
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,14 @@ from pydantic import BaseModel, ConfigDict
 from kkik_xl.catalogue import CATALOGUE
 from kkik_xl.computation import template_params
 from kkik_xl.excel.frames import empty_frame
+from kkik_xl.excel.inflated import sharing
 from kkik_xl.excel.reader import default_year, read_workbook
+from kkik_xl.excel.safety import parsing
 from kkik_xl.findings import Finding, Severity
 from kkik_xl.measures import ENGINES, MeasureContext, MeasureResult, compute_template
+from kkik_xl.rules.anchors import RowIndex
 from kkik_xl.rules.base import RuleContext
-from kkik_xl.rules.justification import attach, note_justifications, read_justifications
+from kkik_xl.rules.justification import attach, note_justifications, read_entries
 from kkik_xl.rules.personal_data import mask_finding
 from kkik_xl.rules.registry import RULES
 from kkik_xl.rules.summarise import cover, summarise
@@ -61,13 +64,30 @@ def validate_workbook(
     params: Mapping[str, str] | None = None,
     last_year: Mapping[str, float] | None = None,
     progress: Progress | None = None,
+    carry_from: Path | None = None,
 ) -> ValidationReport:
     """Validate a filled-in template (or CSV): every finding at once, plus the measure results.
+
+    ``carry_from``: an earlier marked copy whose Kontroll Motiveringar are read too (they come first),
+    so that marking the original again carries them into the new copy.
 
     Raises :class:`kkik_xl.excel.result.ReadError` when the file cannot be read at all and
     :class:`kkik_xl.computation.UsageError` for a parameter that cannot be read.
     """
     path = Path(path)
+    with parsing(path), sharing():  # the rules and the Kontroll sheet read parts of the file too
+        return _validate(path, template_id, year, params, last_year, progress, carry_from)
+
+
+def _validate(
+    path: Path,
+    template_id: str | None,
+    year: int | None,
+    params: Mapping[str, str] | None,
+    last_year: Mapping[str, float] | None,
+    progress: Progress | None,
+    carry_from: Path | None = None,
+) -> ValidationReport:
     say = progress or (lambda _: None)
     say("Läser filen")
     read = read_workbook(path, template_id, year=year)
@@ -89,10 +109,16 @@ def validate_workbook(
     for rule in RULES:
         if rule.applies(template.id) and rule.after_measures:
             findings += rule.check(ctx)
-    # Every rule may quote a cell (a duplicate ID, an age out of range): mask numbers in all of them.
+    # Every rule may quote a cell (a duplicate ID, an age out of range): mask numbers in all of them,
+    # and again once the user's justifications (Kontroll sheet, notes) are attached.
     masked = [mask_finding(f) for f in summarise(findings, ctx.limits)]
-    findings = cover(attach(masked, read_justifications(path), note_justifications(ctx.notes())))
+    frames = {ctx.sheet(t): frame for t in template.tables if (frame := ctx.present(t)) is not None}
+    rows = RowIndex(frames)
+    entries = [*read_entries(carry_from), *read_entries(path)]
+    attached = attach(rows.anchored(masked), entries, note_justifications(ctx.notes()), rows)
+    findings = [mask_finding(f) for f in cover(attached)]
     findings.sort(key=Finding.sort_key)
     return ValidationReport(
-        file=str(path), template=template.id, year=year, findings=findings, results=results
-    )
+        file=str(path), template=template.id, year=year, findings=findings,
+        results=[r.masked() for r in results],
+    )  # fmt: skip

@@ -6,6 +6,7 @@ import polars as pl
 
 from kkik_xl.catalogue import CATALOGUE, Column
 from kkik_xl.codes import register
+from kkik_xl.excel import read_codes as rc
 from kkik_xl.findings import Finding, Severity
 from kkik_xl.rules.base import Rule, RuleContext, cell_findings, measures_using
 
@@ -15,7 +16,9 @@ REQUIRED_EMPTY = register(
     "Obligatorisk cell är tom",
     "Cell {cell} i kolumnen {column} är tom men måste fyllas i. {effect}",
 )
-READER_CELL_CODES = ("KKIK-LS-001", "KKIK-LS-002")
+READER_CELL_CODES = tuple(
+    spec.code for spec in (rc.BAD_VALUE, rc.EXCEL_ERROR, rc.DATE_AS_YYYYMMDD, rc.DATE_OUT_OF_RANGE)
+)
 
 
 def _effect(template_id: str, table: str, col: Column) -> str:

@@ -9,11 +9,11 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 
 from kkik_xl import __version__
+from kkik_xl.personnummer import mask_text
 from kkik_xl.server import work
 from kkik_xl.server.functions_api import evaluate
 from kkik_xl.server.state import State, who
 from kkik_xl.server.uploads import MULTIPART, received
-from kkik_xl.submission.build import PERSONNUMMER, REDACTED
 from kkik_xl.submission.io import to_text
 
 router = APIRouter()
@@ -41,7 +41,7 @@ def _quote(name: str) -> str:
 
 
 def _file_label(name: str) -> str:
-    return PERSONNUMMER.sub(REDACTED, name)
+    return str(mask_text(name))
 
 
 @router.get("/health", tags=["tjänst"])

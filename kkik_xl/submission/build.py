@@ -1,7 +1,9 @@
 """Build a submission from a prepared workbook: values, per-unit breakdown, findings, checksums.
 
-Nothing from the raw rows is copied except unit/group names; warning texts are scrubbed of the
-workbook's ID values and of anything shaped like a personnummer.
+Nothing from the raw rows is copied except unit/group names; every text taken from the workbook
+(warnings, justifications, sheet and column names, department, unit names) is scrubbed of anything
+shaped like a personnummer (the one detector, on the text as a reader sees it), and warning texts also
+of the workbook's ID values.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from kkik_xl.catalogue import CATALOGUE, CATALOGUE_VERSION, Unit
 from kkik_xl.catalogue.indicator_files import describe
 from kkik_xl.findings import Finding, Severity
 from kkik_xl.measures import MeasureContext, MeasureResult, hemtjanst
+from kkik_xl.personnummer import redact_text
 from kkik_xl.submission.canonical import CHECKSUM_PLACEHOLDER, content_checksum, input_rows_checksum
 from kkik_xl.submission.kolada import display_value
 from kkik_xl.submission.model import (
@@ -33,8 +36,8 @@ from kkik_xl.submission.model import (
     WarningEntry,
 )
 from kkik_xl.submission.prepare import Prepared, compute, municipality
+from kkik_xl.submission.text_check import stripped
 
-PERSONNUMMER = re.compile(r"(?<!\d)(?:\d{2})?\d{6}[-+]?\d{4}(?!\d)")
 REDACTED = "[borttaget]"
 
 
@@ -67,7 +70,7 @@ def scrub(text: str | None, ids: set[str]) -> str | None:
     """``text`` with ID values (as whole words) and personnummer-shaped numbers replaced."""
     if text is None:
         return None
-    text = PERSONNUMMER.sub(REDACTED, text)
+    text = redact_text(text, REDACTED)
     for value in sorted(ids, key=len, reverse=True):
         text = re.sub(rf"(?<![\w-]){re.escape(value)}(?![\w-])", REDACTED, text)
     return text
@@ -78,10 +81,10 @@ def _warning(f: Finding, ids: set[str]) -> WarningEntry:
         code=f.code,
         severity=f.severity.value,
         message=scrub(f.message, ids) or "",
-        sheet=f.sheet,
+        sheet=scrub(f.sheet, set()),
         cell=f.cell,
         row=f.row,
-        column=f.column,
+        column=scrub(f.column, set()),
         measure=f.measure,
         justification=scrub(f.justification, ids),
     )
@@ -118,7 +121,7 @@ def unit_breakdown(prep: Prepared) -> dict[str, list[UnitValue]]:
 
 def _unit_value(unit: str, r: MeasureResult, decimals: int) -> UnitValue:
     return UnitValue(
-        unit=unit, value=r.value, display=display_value(r.value, decimals),
+        unit=redact_text(unit, REDACTED), value=r.value, display=display_value(r.value, decimals),
         numerator=r.numerator, denominator=r.denominator, rows_used=r.rows_used,
     )  # fmt: skip
 
@@ -158,11 +161,15 @@ def _indicators(prep: Prepared) -> dict[str, str]:
     return {"indikatorer": describe(prep.year)}
 
 
-def build_submission(prep: Prepared, *, now: datetime | None = None, synthetic: bool = False) -> Submission:
+def build_submission(
+    prep: Prepared, *, now: datetime | None = None, synthetic: bool = False, removed: list[str] | None = None
+) -> Submission:
     """The submission document of a prepared workbook, with its content checksum filled in.
 
     ``synthetic`` marks invented demo/test figures (covered by the checksum, so it cannot be removed
     without breaking the signatures): merge labels them and export-kolada refuses them.
+    Control and bidirectional-control characters are removed from every string; the JSON paths that
+    had any are appended to ``removed`` when given.
     """
     ids = id_values(prep)
     kommun = municipality(prep.read)
@@ -190,5 +197,8 @@ def build_submission(prep: Prepared, *, now: datetime | None = None, synthetic: 
             input_rows_sha256=input_rows_checksum(prep.tables), content_sha256=CHECKSUM_PLACEHOLDER
         ),
     )
+    draft, paths = stripped(draft)
+    if removed is not None:
+        removed += paths
     checksums = draft.checksums.model_copy(update={"content_sha256": content_checksum(draft)})
     return draft.model_copy(update={"checksums": checksums})

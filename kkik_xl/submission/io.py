@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import re
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -19,7 +17,10 @@ import jsonschema  # type: ignore[import-untyped]
 import jsonschema_rs
 from pydantic import ValidationError
 
+from kkik_xl.atomic import write_text
 from kkik_xl.submission.model import FORMAT, FORMAT_VERSION, Submission
+from kkik_xl.submission.personal_data import personal_data_paths, refusal
+from kkik_xl.submission.text_check import unsafe_paths
 
 MAX_PROBLEMS = 10
 MAX_BYTES = 16 * 1024 * 1024  # a real submission is a few hundred kB at most
@@ -75,26 +76,15 @@ def to_text(sub: Submission) -> str:
     return json.dumps(sub.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
 
 
-def write_atomic(path: Path, text: str) -> Path:
-    """Write ``text`` to ``path`` via a temporary file in the same folder and an atomic rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)  # mkstemp makes 0600
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
-
-
 def save_submission(sub: Submission, path: Path) -> Path:
-    """Write ``sub`` to ``path`` atomically."""
-    return write_atomic(path, to_text(sub))
+    """Write ``sub`` to ``path`` atomically (:mod:`kkik_xl.atomic`; failures raise ``WriteError``);
+    refuse (:class:`SubmissionError`, nothing written) when the serialised file would hold a
+    personnummer anywhere."""
+    text = to_text(sub)
+    leaks = personal_data_paths(text)
+    if leaks:
+        raise SubmissionError(refusal(leaks))
+    return write_text(path, text)
 
 
 def json_path(parts: Any) -> str:
@@ -224,6 +214,16 @@ def _parse_json(text: str, name: str) -> Any:
         raise SubmissionError(f"{name} är inte giltig JSON (rad {err.lineno}, tecken {err.colno}).") from None
 
 
+def _refuse_control_characters(data: Any, name: str) -> None:
+    paths = unsafe_paths(data)
+    if paths:
+        raise SubmissionError(
+            f"{name} innehåller osynliga styrtecken (till exempel NUL eller en riktningsändring) som kkik-xl "
+            "aldrig skriver: filen har ändrats efter att den skapades. Be om en ny fil.",
+            [f"{p}: styrtecken" for p in paths[:MAX_PROBLEMS]],
+        )
+
+
 def parse_submission(text: str, name: str = "Filen") -> Submission:
     """Validate ``text`` with the JSON schema first, then build the model; raises SubmissionError."""
     data = _parse_json(text, name)
@@ -234,6 +234,7 @@ def parse_submission(text: str, name: str = "Filen") -> Submission:
         raise SubmissionError(newer, problems)
     if errors:
         raise SubmissionError(_headline(data, name, len(errors)), problems)
+    _refuse_control_characters(data, name)
     try:
         return Submission.model_validate(data)
     except ValidationError as err:
@@ -252,7 +253,7 @@ def load_submission(path: str | Path) -> Submission:
             )
         raw = path.read_bytes()
     except OSError:
-        raise SubmissionError(f"Filen {path} finns inte eller kan inte läsas.") from None
+        raise SubmissionError(f"Filen {path.name} finns inte eller kan inte läsas.") from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from kkik_xl.atomic import batch
 from kkik_xl.kommuner import lookup
 from kkik_xl.submission.model import ROLES_TEXT, Role, parse_role
 
@@ -62,16 +62,13 @@ def create_key(name: str, out_dir: Path, municipality: str, role: Role | None = 
     """Write a new private key (``<id>.pem``, owner-only) and its key-list line (``<id>.pub.txt``)."""
     key = Ed25519PrivateKey.generate()
     kid = key_id(key.public_key())
-    out_dir.mkdir(parents=True, exist_ok=True)
-    private = out_dir / f"{kid}.pem"
     pem = key.private_bytes(
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
     )
-    fd = os.open(private, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(pem)
-    public = out_dir / f"{kid}.pub.txt"
-    public.write_text(key_list_line(name, key.public_key(), municipality, role) + "\n", encoding="utf-8")
+    line = key_list_line(name, key.public_key(), municipality, role) + "\n"
+    with batch() as files:  # both files or neither
+        private = files.bytes(out_dir / f"{kid}.pem", pem, mode=0o600)
+        public = files.text(out_dir / f"{kid}.pub.txt", line)
     return private, public
 
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from kkik_xl.catalogue import CATALOGUE
+from kkik_xl.textsafe import rows_csv
 
 HEADER = ("kpi", "kommunkod", "år", "kön", "värde")
 _DECIMALS = {m.kpi: m.decimals for m in CATALOGUE.measures}
@@ -65,8 +64,5 @@ def kolada_rows(values: Iterable[tuple[str, str, int, str, float]]) -> list[Row]
 
 def to_csv(rows: list[Row], *, synthetic: bool = False) -> str:
     """Semicolon-separated text with the Kolada header; synthetic data get a ``syntetisk`` column."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow((*HEADER, "syntetisk") if synthetic else HEADER)
-    writer.writerows((*row, "ja") if synthetic else row for row in rows)
-    return buffer.getvalue()
+    header = (*HEADER, "syntetisk") if synthetic else HEADER
+    return rows_csv(header, ((*row, "ja") if synthetic else row for row in rows))

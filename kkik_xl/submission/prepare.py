@@ -13,6 +13,7 @@ from kkik_xl import __version__
 from kkik_xl.catalogue import CATALOGUE, Template
 from kkik_xl.computation import UsageError, template_params
 from kkik_xl.excel.frames import empty_frame
+from kkik_xl.excel.inflated import sharing
 from kkik_xl.excel.reader import ReadResult, read_workbook
 from kkik_xl.findings import Finding
 from kkik_xl.kommuner import Kommun
@@ -91,7 +92,10 @@ def workbook_fingerprints(
         source: Path | BinaryIO = structure_copy(path, ready)  # the Table sheets' rows are not fingerprinted
     except ValueError:
         source = path
-    return fingerprints(openpyxl.load_workbook(source, keep_vba=False))
+    from kkik_xl.excel.safety import parsing
+
+    with parsing(path, loader=True):
+        return fingerprints(openpyxl.load_workbook(source, keep_vba=False))
 
 
 def _chosen(found: tuple[str, ...], stored: str | None) -> str | None:
@@ -137,6 +141,11 @@ def prepare(path: Path, settings: Mapping[str, str] | None = None) -> Prepared:
 
     Raises :class:`UsageError` (cannot be used) or :class:`kkik_xl.excel.result.ReadError` (unreadable).
     """
+    with sharing():  # the reads below and the validation inflate each part once
+        return _prepare(path, settings)
+
+
+def _prepare(path: Path, settings: Mapping[str, str] | None) -> Prepared:
     submittable(path)
     read = read_workbook(path)
     template = CATALOGUE.template(read.template_id)  # the reader only returns catalogue templates

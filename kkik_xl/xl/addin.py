@@ -17,6 +17,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 from xml.sax.saxutils import escape
 
+from kkik_xl.atomic import batch
 from kkik_xl.xl.xlwings_config import UDF_MODULE
 
 ADDIN_NAME = "kkik_knappar"
@@ -114,7 +115,6 @@ def _workbook(original: bytes) -> bytes:
 def build_addin(settings: AddinSettings, out_dir: Path, template: Path | None = None) -> Path:
     """Write ``kkik_knappar.xlam`` and its Python module ``kkik_knappar.py`` to ``out_dir``."""
     source = template or template_path()
-    out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / f"{ADDIN_NAME}.xlam"
     with zipfile.ZipFile(source) as zin:
         parts = {i.filename: zin.read(i) for i in zin.infolist()}
@@ -125,14 +125,17 @@ def build_addin(settings: AddinSettings, out_dir: Path, template: Path | None = 
         "xl/workbook.xml": _workbook(parts["xl/workbook.xml"]),
         "customUI/customUI.xml": RIBBON_XML.encode(),
     }
-    tmp = target.with_suffix(".tmp")
-    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zout:
-        for name, data in parts.items():
-            info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            zout.writestr(info, data)
-    tmp.replace(target)
-    (out_dir / f"{ADDIN_NAME}.py").write_text(BUTTON_MODULE, encoding="utf-8")
+
+    def save(tmp: Path) -> None:
+        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zout:
+            for name, data in parts.items():
+                info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                zout.writestr(info, data)
+
+    with batch() as files:
+        files.save(target, save)
+        files.text(out_dir / f"{ADDIN_NAME}.py", BUTTON_MODULE)
     return target
 
 

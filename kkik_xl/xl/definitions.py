@@ -10,11 +10,13 @@ input and unexpected crashes become a Swedish sentence, never a traceback.
 from __future__ import annotations
 
 import logging
+import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from kkik_xl.catalogue import CATALOGUE, Measure
+from kkik_xl.personnummer import mask_text
 from kkik_xl.xl import helpers
 from kkik_xl.xl.convert import InputError
 from kkik_xl.xl.measure_call import cell_value, signature
@@ -52,7 +54,7 @@ def guarded(name: str, core: Callable[..., Any], args: Sequence[Any]) -> Any:
     except InputError as err:
         return err.reason
     except Exception as err:  # a cell must show a sentence, never a traceback
-        LOG.exception("%s failed", name)
+        LOG.error("%s failed:\n%s", name, mask_text(traceback.format_exc()))  # no personnummer in a log
         return f"Internt fel i {name} ({type(err).__name__}). Kör Validera för en fullständig kontroll."
 
 

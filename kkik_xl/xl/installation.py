@@ -15,6 +15,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from kkik_xl.atomic import WriteError
 from kkik_xl.xl.addin import AddinSettings, build_addin
 from kkik_xl.xl.xlwings_config import (
     INTERPRETER_KEY,
@@ -83,7 +84,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             step = configure if args.steg == "konfigurera" else unconfigure
             lines = step(args.konfigfil or user_config_path(), args.interpreter)
-    except (OSError, ValueError, KeyError) as err:
+    except (OSError, ValueError, KeyError, WriteError) as err:
         print(f"Fel: {err}", file=sys.stderr)
         return 1
     print("\n".join(lines))

@@ -16,6 +16,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from kkik_xl.atomic import WriteError
+from kkik_xl.personnummer import mask_text
 from kkik_xl.xl.refusal import Refusal
 
 TITLE = "KKiK"
@@ -50,11 +52,11 @@ def log_path(book: Any) -> Path:
 
 
 def write_log(book: Any, what: str) -> Path:
-    """Append the current exception's traceback to the log file and return its path."""
+    """Append the current exception's traceback (any personnummer masked) to the log file; its path."""
     target = log_path(book)
     stamp = datetime.now().isoformat(timespec="seconds")
     with target.open("a", encoding="utf-8") as log:
-        log.write(f"--- {stamp} {what}\n{traceback.format_exc()}\n")
+        log.write(f"--- {stamp} {what}\n{mask_text(traceback.format_exc())}\n")
     return target
 
 
@@ -69,6 +71,8 @@ def run(what: str, action: Action, book: Any = None) -> None:
         message = action(book)
     except Refusal as refusal:
         book.app.alert(refusal.reason, title=title, mode="info")
+    except WriteError as failed:  # a file open in Excel, a read-only folder, a full disk
+        book.app.alert(failed.message, title=title, mode="critical")
     except Exception:
         try:
             where = f"Felet är sparat i {write_log(book, what)}."

@@ -14,7 +14,14 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from kkik_xl.excel.marking import COLOURS, KONTROLL_HEADERS, KONTROLL_SHEET, KontrollRow, cell_ranges
+from kkik_xl.excel.marking import (
+    COLOURS,
+    KONTROLL_HEADERS,
+    KONTROLL_SHEET,
+    LAST_COLUMN,
+    KontrollRow,
+    cell_ranges,
+)
 from kkik_xl.findings import Severity
 
 A1_CELL = re.compile(r"^[A-Z]{1,3}[1-9][0-9]{0,6}$")
@@ -117,7 +124,7 @@ class XlwingsMarkWriter:
         try:
             last = ws.used_range.last_cell.row
             if last >= 2:
-                ws.range(f"A2:J{last}").clear_contents()
+                ws.range(f"A2:{LAST_COLUMN}{last}").clear_contents()
             ws.range("A1").value = [list(KONTROLL_HEADERS)]
             if rows:
                 ws.range("A2").value = [["" if v is None else v for v in row.values] for row in rows]

@@ -46,7 +46,10 @@ def create(path: Path) -> str:
         sub = build_submission(prep)
     except UsageError as err:
         raise Refusal(err.reason) from None
-    target = save_submission(sub, path.parent / sub.file_name())
+    try:
+        target = save_submission(sub, path.parent / sub.file_name())
+    except SubmissionError as err:
+        raise Refusal(err.reason) from None
     defined = sum(m.value is not None for m in sub.measures)
     return (
         f"Inlämningsfilen är skapad: {target}\n{defined} av {len(sub.measures)} mått har värde.\n"
@@ -90,7 +93,10 @@ def sign_latest(path: Path, ask: Ask) -> str:
         signed = sign(sub, role, by)
     except SigningError as err:
         raise Refusal(err.reason) from None
-    save_submission(signed, target)
+    try:
+        save_submission(signed, target)
+    except SubmissionError as err:
+        raise Refusal(err.reason) from None
     following = next_role(signed)
     then = (
         "Inlämningen är fullständigt signerad."

@@ -14,6 +14,8 @@ import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from kkik_xl.atomic import write_text
+
 INTERPRETER_KEY = "INTERPRETER_WIN"
 UDF_MODULES_KEY = "UDF MODULES"
 UDF_MODULE = "kkik_xl.xl.udfs"
@@ -61,9 +63,8 @@ def set_values(path: Path, values: Mapping[str, str]) -> None:
     """Set ``values`` (replacing those keys, keeping every other line); creates the file and folder."""
     lines = path.read_text(encoding=_encoding()).splitlines() if path.is_file() else []
     kept = _keep(lines, {k.upper() for k in values})
-    path.parent.mkdir(parents=True, exist_ok=True)
     text = "".join(kept) + "".join(_line(k.upper(), v) for k, v in values.items())
-    path.write_text(text, encoding=_encoding())
+    write_text(path, text, encoding=_encoding())
 
 
 def remove_values(path: Path, values: Mapping[str, str]) -> list[str]:
@@ -78,7 +79,7 @@ def remove_values(path: Path, values: Mapping[str, str]) -> list[str]:
         return []
     kept = _keep(path.read_text(encoding=_encoding()).splitlines(), ours)
     if kept:
-        path.write_text("".join(kept), encoding=_encoding())
+        write_text(path, "".join(kept), encoding=_encoding())
     else:
         path.unlink()
         if not any(path.parent.iterdir()):

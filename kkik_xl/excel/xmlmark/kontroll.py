@@ -9,7 +9,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from kkik_xl.excel.marking import KONTROLL_HEADERS, WRAPPED_COLUMNS, KontrollRow, row_height
+from kkik_xl.excel.marking import (
+    ANKARE_COLUMN,
+    KONTROLL_HEADERS,
+    LAST_COLUMN,
+    MOTIVERING_COLUMN,
+    WRAPPED_COLUMNS,
+    KontrollRow,
+    row_height,
+)
 from kkik_xl.excel.structure_copy import SHEET_DATA_OPEN, after_sheet_data
 from kkik_xl.excel.xmlmark import tail as tails
 from kkik_xl.excel.xmlmark.notes import xml_text
@@ -17,7 +25,7 @@ from kkik_xl.excel.xmlmark.package import MAIN_NS, REL_NS, Unsupported
 from kkik_xl.excel.xmlmark.sheet_data import column_attributes, column_letters
 from kkik_xl.excel.xmlmark.styles import Styles
 
-WIDTHS = (14, 14, 14, 8, 6, 20, 16, 60, 10, 40)
+WIDTHS = (14, 14, 14, 8, 6, 20, 16, 60, 10, 40, 14)
 _FIRST_ROW = re.compile(rb"<row\b.*?</row>", re.S)
 _CELL_STYLE = re.compile(r'<c\b[^>]*?\br="([A-Z]+)1"[^>]*?\bs="(\d+)"')
 _BOLD = '<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font>'
@@ -75,7 +83,7 @@ class KontrollSheet:
 
     def _format(self, col: int) -> int:
         base = self.col_styles.get(col, 0)
-        if col == len(KONTROLL_HEADERS):
+        if col == MOTIVERING_COLUMN:
             return self.styles.derive(base, wrap=True, unlocked=True)
         return self.styles.derive(base, wrap=col in WRAPPED_COLUMNS)
 
@@ -92,7 +100,7 @@ class KontrollSheet:
                 style = self.link if c == 4 and row.link else self.formats[c - 1]
                 if value is not None and value != "":
                     out.append(_cell(f"{column_letters(c)}{r}", value, style))
-                elif c == len(KONTROLL_HEADERS):
+                elif c == MOTIVERING_COLUMN:
                     out.append(f'<c r="{column_letters(c)}{r}" s="{style}"/>')
             out.append("</row>")
         out.append("</sheetData>")
@@ -112,8 +120,9 @@ def hyperlinks(rows: Sequence[KontrollRow]) -> str:
 def render(styles: Styles, head: str, first_row: str, tail: str, rows: Sequence[KontrollRow]) -> str:
     """The whole Kontroll worksheet: ``head`` and ``tail`` of the old sheet around the new rows."""
     sheet = KontrollSheet(styles, head, first_row)
-    last = f"J{len(rows) + 1}"
+    last = f"{LAST_COLUMN}{len(rows) + 1}"
     head = re.sub(r'<dimension\b[^>]*?ref="[^"]*"', f'<dimension ref="A1:{last}"', head, count=1)
+    head = hide_anchor_column(head)
     tail = tails.remove(tail, "hyperlinks")
     links = hyperlinks(rows)
     if links:
@@ -121,15 +130,31 @@ def render(styles: Styles, head: str, first_row: str, tail: str, rows: Sequence[
     return head + sheet.sheet_data(rows) + tail
 
 
+def hide_anchor_column(head: str) -> str:
+    """``head`` with a hidden ``<col>`` for Ankare when none covers it (a Kontroll sheet from before)."""
+    if ANKARE_COLUMN in column_attributes(head.encode()):
+        return head
+    col = f'<col min="{ANKARE_COLUMN}" max="{ANKARE_COLUMN}" width="14.7109375" hidden="1" customWidth="1"/>'
+    if "</cols>" in head:
+        return head.replace("</cols>", f"{col}</cols>", 1)
+    return head + f"<cols>{col}</cols>"
+
+
+def _hidden(col: int) -> str:
+    return ' hidden="1"' if col == ANKARE_COLUMN else ""
+
+
 def new_sheet_parts() -> tuple[str, str, str]:
     """(head, first row, tail) of a new Kontroll sheet: frozen header, widths, landscape on A4."""
     cols = "".join(
-        f'<col min="{c}" max="{c}" width="{w + 0.7109375}" customWidth="1"/>' for c, w in enumerate(WIDTHS, 1)
+        f'<col min="{c}" max="{c}" width="{w + 0.7109375}" customWidth="1"{_hidden(c)}/>'
+        for c, w in enumerate(WIDTHS, 1)
     )
     head = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f'<worksheet xmlns="{MAIN_NS}" xmlns:r="{REL_NS}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>'
-        '<dimension ref="A1:J1"/><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" '
+        f'<dimension ref="A1:{LAST_COLUMN}1"/><sheetViews><sheetView workbookViewId="0">'
+        '<pane ySplit="1" topLeftCell="A2" '
         'activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>'
         '<sheetFormatPr defaultRowHeight="15"/>'
         f"<cols>{cols}</cols>"

@@ -51,6 +51,16 @@ def rels_part(part: str) -> str:
     return posixpath.join(folder, "_rels", f"{name}.rels")
 
 
+def inside_package(name: str) -> bool:
+    """Whether a zip entry name stays inside the package: not absolute, no ``..``, no drive.
+
+    Excel never writes other names; an entry such as ``../../x`` is never copied into a marked copy
+    (an unzip tool would write it outside the folder).
+    """
+    parts = name.replace("\\", "/").split("/")
+    return not (name.startswith(("/", "\\")) or ".." in parts or ":" in parts[0])
+
+
 def resolve(source: str, target: str) -> str:
     """The part a relationship target names, relative to the part that owns the relationship."""
     if target.startswith("/"):
@@ -148,7 +158,7 @@ class Package:
         """Write the package to ``path``: changed parts patched, new parts added, the rest copied."""
         with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
             for info in self.zf.infolist():
-                if info.filename not in self.later:
+                if info.filename not in self.later and inside_package(info.filename):
                     self._write_part(out, info.filename)
             for part in [*self.replaced, *self.streamed]:
                 if part not in self.zf.NameToInfo:
