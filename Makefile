@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest templates images schemas docs bench clean
+.PHONY: demo test lint typecheck pytest templates images schemas docs bench clean serve screenshots
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,6 +14,11 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/python -m kkik_xl.demo
+
+serve: $(STAMP)
+	$(BIN)/kkik-xl synthetic --out demo-output/tjanst/nationellt_syntetiskt.csv --year 2025
+	$(BIN)/kkik-xl serve --host 127.0.0.1 --port 8000 --data demo-output/tjanst --exempel \
+		--reference demo-output/tjanst/nationellt_syntetiskt.csv
 
 test: lint typecheck pytest
 
@@ -43,6 +48,9 @@ schemas: $(STAMP)
 images: $(STAMP)
 	$(BIN)/python -m kkik_xl.excel.render_images docs/images
 	$(BIN)/python -m kkik_xl.demo.pictures docs/images
+
+screenshots: $(STAMP)
+	KKIK_WRITE_SCREENSHOTS=1 $(BIN)/pytest -q tests/test_server_page.py
 
 clean:
 	rm -rf $(VENV) demo-output .mypy_cache .ruff_cache .pytest_cache

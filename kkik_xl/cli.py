@@ -29,7 +29,7 @@ def _root() -> None:
     """KKiK-rapportering från Excel: mallar, beräkning, validering, inlämning och jämförelse.
 
     Inmatare: kkik-xl template. Kontrollant: kkik-xl validate, submit, sign, verify.
-    Samordnare: kkik-xl merge, compare, export-kolada. IT: kkik-xl doctor.
+    Samordnare: kkik-xl merge, compare, export-kolada. IT: kkik-xl serve, doctor.
     """
 
 
@@ -46,11 +46,11 @@ ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Inmatare (förvaltningen)", ("template", "compute")),
     ("Kontrollant", ("validate", "submit", "sign", "verify")),
     ("Samordnare", ("merge", "compare", "preview", "export-kolada", "synthetic")),
-    ("IT och nycklar", ("keys", "doctor", "version")),
+    ("IT och nycklar", ("serve", "keys", "doctor", "version")),
 )
 MODULES = (
     "template", "compute", "validate", "submit", "sign", "verify", "merge", "compare", "preview",
-    "export_kolada", "synthetic", "keys", "doctor",
+    "export_kolada", "synthetic", "serve", "keys", "doctor",
 )  # fmt: skip
 
 

@@ -110,7 +110,7 @@ def worksheet_functions() -> Check:
     missing = sorted(wanted - set(udfs.ALL_FUNCTIONS))
     if missing:
         return Check("Funktioner", Status.FAIL, f"saknas: {', '.join(missing)}", REINSTALL)
-    if udfs.KKIK_NASTA_VARDAG("2025-12-24") != date(2025, 12, 29):
+    if udfs.ALL_FUNCTIONS["KKIK_NASTA_VARDAG"]("2025-12-24") != date(2025, 12, 29):
         return Check("Funktioner", Status.FAIL, "KKIK_NASTA_VARDAG svarar fel.", REINSTALL)
     return Check(f"Funktioner: {len(udfs.ALL_FUNCTIONS)} KKIK_-funktioner i {UDF_MODULE}", Status.OK)
 
