@@ -70,7 +70,8 @@ def test_rounding_per_unit_is_the_one_documented_in_definitioner() -> None:
     """Per cent, index and ratios one decimal; days and counts of people whole (docs/definitioner.md)."""
     for m in CATALOGUE.measures:
         ratio = " per " in m.title  # a ratio of days or people per someone: one decimal
-        expected = {"%": 1, "index": 1, "dagar": int(ratio), "antal": int(ratio)}.get(m.unit.value, m.decimals)
+        by_unit = {"%": 1, "index": 1, "dagar": int(ratio), "antal": int(ratio)}
+        expected = by_unit.get(m.unit.value, m.decimals)
         assert m.decimals == expected, (m.kpi, m.unit, m.decimals)
     text = (Path(__file__).parents[1] / "docs" / "definitioner.md").read_text(encoding="utf-8")
     assert "Avrundning som Kolada publicerar" in text
