@@ -10,12 +10,32 @@ from kkik_xl.codes import CODES
 from kkik_xl.findings import SEVERITY_NOUN, SEVERITY_SV, Finding, Severity
 from kkik_xl.rules.engine import ValidationReport
 from kkik_xl.sv_text import counted
+from kkik_xl.textsafe import printable
 
 TEXT_LIMIT_PER_CODE = 20
 
 
 def to_json(report: ValidationReport) -> dict[str, Any]:
-    """The JSON document: counts, every finding and every measure result."""
+    """The JSON document: counts, every finding and every measure result.
+
+    Its texts hold no control or bidirectional-control characters (a cell's text quoted in a message
+    may carry them), so the document is the same printed, saved or served (``kkik-xl serve``).
+    """
+    document: dict[str, Any] = _printable(_document(report))
+    return document
+
+
+def _printable(value: Any) -> Any:
+    if isinstance(value, str):
+        return printable(value)
+    if isinstance(value, dict):
+        return {printable(k): _printable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_printable(v) for v in value]
+    return value
+
+
+def _document(report: ValidationReport) -> dict[str, Any]:
     return {
         "file": report.file,
         "template": report.template,
