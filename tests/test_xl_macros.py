@@ -109,19 +109,23 @@ def test_a_users_note_on_a_flagged_cell_is_kept(forskola_with_errors: Path) -> N
     assert fills(book.wb, "Placeringar")[bad] == COLOURS[Severity.ERROR]
 
 
+def _400_bad_offers(tmp_path: Path) -> Path:
+    """A förskola workbook whose 400 rows each have an unreadable offer date (C2:C401)."""
+    template = CATALOGUE.template("forskola")
+    rows: list[dict[str, Any]] = example_rows(template, template.table("Placeringar"), 2025, n=400)
+    for row in rows:
+        row["Erbjudet placeringsdatum"] = "fel"
+    return fill_template(
+        TEMPLATES / "forskola.xlsx", tmp_path / "manga.xlsx", {"Placeringar": rows}, "Uppsala"
+    )
+
+
 def test_fills_are_batched_into_few_calls(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """400 cells to fill (summaries switched off: by default 400 identical findings show 5 cells)."""
     from kkik_xl.rules import summarise
 
     monkeypatch.setattr(summarise, "DEFAULT_SUMMARY_FROM", 10_000)
-    template = CATALOGUE.template("forskola")
-    rows: list[dict[str, Any]] = example_rows(template, template.table("Placeringar"), 2025, n=400)
-    for row in rows:
-        row["Erbjudet placeringsdatum"] = "fel"
-    path = fill_template(
-        TEMPLATES / "forskola.xlsx", tmp_path / "manga.xlsx", {"Placeringar": rows}, "Uppsala"
-    )
-    book = FakeBook(path)
+    book = FakeBook(_400_bad_offers(tmp_path))
     CALLS.clear()
     macros.validera(book)
     assert book.app.alerts[-1]["mode"] == "info"
@@ -133,14 +137,7 @@ def test_fills_are_batched_into_few_calls(tmp_path: Path, monkeypatch: pytest.Mo
 
 
 def test_many_identical_findings_fill_the_first_cells_and_one_summary_row(tmp_path: Path) -> None:
-    template = CATALOGUE.template("forskola")
-    rows: list[dict[str, Any]] = example_rows(template, template.table("Placeringar"), 2025, n=400)
-    for row in rows:
-        row["Erbjudet placeringsdatum"] = "fel"
-    path = fill_template(
-        TEMPLATES / "forskola.xlsx", tmp_path / "manga.xlsx", {"Placeringar": rows}, "Uppsala"
-    )
-    book = FakeBook(path)
+    book = FakeBook(_400_bad_offers(tmp_path))
     macros.validera(book)
     assert sorted(c for c in fills(book.wb, "Placeringar") if c.startswith("C")) == [
         f"C{r}" for r in range(2, 7)
