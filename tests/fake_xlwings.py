@@ -120,7 +120,11 @@ class FakeRange:
             for j, v in enumerate(row):
                 cell = self.sheet.ws.cell(row=r1 + i, column=c1 + j)
                 self._writable(cell)
-                cell.value = v
+                if isinstance(v, str) and v.startswith("'"):  # Excel's text prefix: stored as text
+                    cell.value = v[1:]
+                    cell.data_type = "s"
+                else:
+                    cell.value = v  # as Excel: text starting with "=" becomes a formula
 
     def _writable(self, cell: Any) -> None:
         if self.sheet.ws.protection.sheet and cell.protection.locked:

@@ -274,3 +274,18 @@ def test_a_submission_that_cannot_be_written_is_a_swedish_message_box(
     target = forskola_clean.parent / "0380_forskola_2025.kkik.json"
     assert alert["prompt"].startswith(f"{target} kunde inte skrivas: åtkomst nekad")
     assert not list(forskola_clean.parent.glob("*.log")) and not list(forskola_clean.parent.glob(".*"))
+
+
+def test_kontroll_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
+    """Range.value turns text starting with = (and + - @) into a formula; Kontroll writes it as text."""
+    from kkik_xl.excel.marking import KONTROLL_HEADERS, KontrollRow
+    from kkik_xl.xl.marking_xlwings import XlwingsMarkWriter, as_typed_text
+
+    book = FakeBook(fill_template(TEMPLATES / "forskola.xlsx", tmp_path / "f.xlsx", {}, "Uppsala"))
+    texts = ['=HYPERLINK("https://x","Klicka")', "+46 70 123", "-", "@SUM(A1)", "'citat", "vanlig"]
+    values = (*texts, *[""] * (len(KONTROLL_HEADERS) - len(texts)))
+    XlwingsMarkWriter(book).write_kontroll([KontrollRow(values=values, link=None)])
+    row = book.wb["Kontroll"][2]
+    assert [c.value for c in row[: len(texts)]] == texts
+    assert all(c.data_type == "s" for c in row[: len(texts)])
+    assert as_typed_text(12) == 12 and as_typed_text(None) == ""

@@ -44,6 +44,19 @@ def union_addresses(ranges: Iterable[str]) -> list[str]:
     return [*out, current] if current else out
 
 
+_FORMULA_STARTS = ("=", "+", "-", "@", "'")
+
+
+def as_typed_text(value: Any) -> Any:
+    """A value as written through ``Range.value``: text that Excel would read as a formula (``=``, ``+``,
+    ``-``, ``@``) or whose apostrophe it would eat gets Excel's text prefix ``'``, so it stays text."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 class XlwingsMarkWriter:
     """Marks an open ``xlwings.Book`` in place; saving is left to the user."""
 
@@ -127,7 +140,7 @@ class XlwingsMarkWriter:
                 ws.range(f"A2:{LAST_COLUMN}{last}").clear_contents()
             ws.range("A1").value = [list(KONTROLL_HEADERS)]
             if rows:
-                ws.range("A2").value = [["" if v is None else v for v in row.values] for row in rows]
+                ws.range("A2").value = [[as_typed_text(v) for v in row.values] for row in rows]
                 self._links(ws, rows)
         finally:
             if protected:
