@@ -13,6 +13,7 @@ from python_calamine import CalamineWorkbook
 
 from kkik_xl.excel.columns import col_index
 from kkik_xl.excel.result import WorkbookMeta
+from kkik_xl.excel.sheet_rows import sheet_rows
 
 META_SHEET = "_meta"
 _NS = re.compile(r"^\{[^}]*\}")
@@ -129,7 +130,7 @@ def read_meta(path: Path, defined: dict[str, str], sheet_names: list[str]) -> Wo
 
     def rows(sheet: str) -> list[list[Any]]:
         if sheet not in cache:
-            cache[sheet] = book.get_sheet_by_name(sheet).to_python(skip_empty_area=False, nrows=200)
+            cache[sheet] = sheet_rows(book, path, sheet, nrows=200)
         return cache[sheet]
 
     if META_SHEET in sheet_names:

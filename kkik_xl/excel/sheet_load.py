@@ -58,7 +58,8 @@ class Loaded:
     selected: dict[int, str]
 
 
-def _is_panic(err: BaseException) -> bool:
+def is_panic(err: BaseException) -> bool:
+    """True for a Rust panic of the reader (pyo3's ``PanicException``, a ``BaseException``)."""
     return type(err).__name__ == "PanicException"
 
 
@@ -77,7 +78,7 @@ def rust_panics_silenced() -> Iterator[None]:
         try:
             yield
         except BaseException as err:
-            panicked = _is_panic(err)
+            panicked = is_panic(err)
             raise
         finally:
             os.dup2(saved, 2)
@@ -101,19 +102,24 @@ def load(
             with rust_panics_silenced():
                 return _load(book, sheet, header_row, dtypes, wanted)
         except BaseException as err:
-            if not _is_panic(err):
+            if not is_panic(err):
                 raise
         try:
             return _load_by_column(book, sheet, header_row, dtypes, wanted)
         except BaseException as err:
-            if not _is_panic(err):
+            if not is_panic(err):
                 raise
-            raise ReadError(
-                f"Bladet {sheet!r} innehåller ett värde som inte går att läsa, troligen ett tal som är "
-                "formaterat som datum men ligger långt utanför alla datum. Rätta värdet och spara filen igen."
-            ) from None
+            raise ReadError(unreadable_value(sheet)) from None
     except fastexcel.FastExcelError as err:
         raise ReadError(_refused(sheet, str(err))) from None
+
+
+def unreadable_value(sheet: str) -> str:
+    """Swedish reason for a sheet holding a value no reader can convert."""
+    return (
+        f"Bladet {sheet!r} innehåller ett värde som inte går att läsa, troligen ett tal som är "
+        "formaterat som datum men ligger långt utanför alla datum. Rätta värdet och spara filen igen."
+    )
 
 
 def _refused(sheet: str, detail: str) -> str:
@@ -199,7 +205,7 @@ def _load_by_column(
             cells += _cells(errors)
             columns.append(part.get_column(name))
         except BaseException as err:
-            if not _is_panic(err):
+            if not is_panic(err):
                 raise
             series, raw = _as_numbers(book, sheet, header_row, name, index, str(dtypes.get(name, "string")))
             columns.append(series)

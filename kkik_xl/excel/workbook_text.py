@@ -25,6 +25,7 @@ from python_calamine import CalamineWorkbook
 from kkik_xl.excel.columns import col_letter, normalise_header
 from kkik_xl.excel.result import ReadError
 from kkik_xl.excel.sheet_load import load, rust_panics_silenced
+from kkik_xl.excel.sheet_rows import sheet_rows
 
 TextCell = tuple[str, str, str]
 
@@ -60,7 +61,7 @@ def sheet_cells(
     for name in book.sheet_names if sheets is None else sheets:
         if name in skip:
             continue
-        rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        rows = sheet_rows(book, path, name)
         for r, row in enumerate(rows):
             for c, value in enumerate(row):
                 text = _text(value)

@@ -24,6 +24,7 @@ from pathlib import Path
 from python_calamine import CalamineWorkbook
 
 from kkik_xl.excel.marking import KONTROLL_SHEET, NOTE_AUTHOR
+from kkik_xl.excel.sheet_rows import sheet_rows
 from kkik_xl.excel.workbook_text import Note
 from kkik_xl.findings import Finding, Severity
 from kkik_xl.personnummer import mask_text
@@ -53,7 +54,7 @@ def read_entries(path: Path | None) -> list[Entry]:
     book = CalamineWorkbook.from_path(str(path))
     if KONTROLL_SHEET not in book.sheet_names:
         return []
-    rows = book.get_sheet_by_name(KONTROLL_SHEET).to_python(skip_empty_area=False)
+    rows = sheet_rows(book, path, KONTROLL_SHEET)
     header = [_text(h) for h in rows[0]] if rows else []
     if "Motivering" not in header or "Cell" not in header:
         return []
