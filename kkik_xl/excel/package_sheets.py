@@ -20,6 +20,7 @@ from typing import IO
 
 import defusedxml.ElementTree as SafeET
 
+from kkik_xl.excel import sheet_xml  # its MAX_SCAN_BYTES: the limit KKIK-LS-014 names
 from kkik_xl.excel.inflated import open_part
 from kkik_xl.excel.package_places import PartText, sheet_place
 from kkik_xl.excel.package_xml import local, xml_texts
@@ -27,9 +28,6 @@ from kkik_xl.excel.structure_copy import slim_xml
 
 _CHUNK = 4 << 20
 _ROW_START = re.compile(rb"<\w+:row\b")
-MAX_SHEET_BYTES = 64 << 20
-"""A worksheet's XML is scanned up to here (a 1M-row log is ~400 MB; its cells are read by the reader,
-and KKIK-LS-014 says what was not scanned on such a sheet)."""
 _FORMULA_TAGS = (b"<f>", b"<f ", b":f>", b":f ")  # plain searches: a chunk without them has no formula
 _FORMULA = re.compile(rb"<(?:\w+:)?c\b([^>]*)>\s*<(?:\w+:)?f\b[^>]*>([^<]+)</(?:\w+:)?f>")
 _NUMBER = re.compile(
@@ -129,7 +127,9 @@ def worksheet_texts(
     with open_part(zf, info) as fh:
         try:
             slim = slim_xml(_observed(fh, sheet, formats, cells))
-        except ValueError:  # cut at MAX_SHEET_BYTES (or not closed): the text after the cells is not read
+        except (
+            ValueError
+        ):  # cut at sheet_xml.MAX_SCAN_BYTES (or not closed): the text after the cells is not read
             slim = b""
     yield from cells
     for item in xml_texts(io.BytesIO(slim)):
@@ -140,7 +140,7 @@ def worksheet_texts(
 def _observed(fh: IO[bytes], sheet: str, formats: dict[int, str], found: list[PartText]) -> Iterator[bytes]:
     """The chunks of ``fh`` as read; formulas and formatted numbers of their whole rows go to ``found``."""
     rest, read = b"", 0
-    while read < MAX_SHEET_BYTES and (data := fh.read(_CHUNK)):
+    while read < sheet_xml.MAX_SCAN_BYTES and (data := fh.read(_CHUNK)):
         read += len(data)
         yield data
         rest += data
