@@ -127,9 +127,7 @@ def worksheet_texts(
     with open_part(zf, info) as fh:
         try:
             slim = slim_xml(_observed(fh, sheet, formats, cells))
-        except (
-            ValueError
-        ):  # cut at sheet_xml.MAX_SCAN_BYTES (or not closed): the text after the cells is not read
+        except ValueError:  # cut at the scan limit, or not closed: the text after the cells is not read
             slim = b""
     yield from cells
     for item in xml_texts(io.BytesIO(slim)):
