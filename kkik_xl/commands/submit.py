@@ -14,9 +14,8 @@ from kkik_xl.coordinator.presentation import SYNTHETIC_BANNER
 from kkik_xl.excel.marking import WORKING_FILE_SV, marked_path
 from kkik_xl.excel.result import ReadError
 from kkik_xl.rules.submittable import NOT_SUBMITTABLE, Refusal
-from kkik_xl.submission.build import build_submission, refusal_reasons
+from kkik_xl.submission.create import Refused, create_submission
 from kkik_xl.submission.io import SubmissionError, save_submission
-from kkik_xl.submission.prepare import prepare
 from kkik_xl.terminal import error, say, styled
 
 MAX_SHOWN = 50
@@ -60,33 +59,18 @@ def submit(
         use_indicators(indikatorer)
     except UsageError as err:
         raise fail(err.reason, 2) from None
+    removed: list[str] = []
     try:
-        prep = prepare(workbook, settings)
+        sub = create_submission(workbook, settings, synthetic=syntetisk, removed=removed)
     except ReadError as err:
         raise fail(err.reason, 2) from None
     except Refusal as err:  # a file format submit does not take is a usage error; the rest are findings
         raise fail(err.reason, 2 if err.code == NOT_SUBMITTABLE.code else 1) from None
     except UsageError as err:
         raise fail(err.reason, 1) from None
-    reasons = refusal_reasons(prep.findings)
-    if reasons:
-        say(
-            styled("Inlämningen skapades inte.", "bold red"),
-            f" Åtgärda eller motivera först ({len(reasons)}):",
-        )
-        for line in reasons[:MAX_SHOWN]:
-            say(f"  – {line}")
-        if len(reasons) > MAX_SHOWN:
-            say(f"  … och {len(reasons) - MAX_SHOWN} till (se kkik-xl validate).")
-        working = marked_path(workbook)
-        if working != workbook and working.is_file():
-            say(f"{WORKING_FILE_SV} Lämna in {working.name}: kkik-xl submit {working}")
-        raise typer.Exit(1)
-    removed: list[str] = []
-    try:
-        sub = build_submission(prep, synthetic=syntetisk, removed=removed)
-    except UsageError as err:
-        raise fail(err.reason, 1) from None
+    except Refused as refused:
+        _list_reasons(workbook, refused.reasons)
+        raise typer.Exit(1) from None
     if removed:
         where = ", ".join(removed)
         say(f"Obs! Osynliga styrtecken (till exempel NUL eller riktningsändring) togs bort ur {where}.")
@@ -99,6 +83,17 @@ def submit(
     if sub.is_synthetic():
         say(f"{SYNTHETIC_BANNER} Inlämningen är märkt syntetisk.")
     say(f'Nästa steg: kkik-xl sign {path} --role registrerad --by "din roll"')
+
+
+def _list_reasons(workbook: Path, reasons: list[str]) -> None:
+    say(styled("Inlämningen skapades inte.", "bold red"), f" Åtgärda eller motivera först ({len(reasons)}):")
+    for line in reasons[:MAX_SHOWN]:
+        say(f"  – {line}")
+    if len(reasons) > MAX_SHOWN:
+        say(f"  … och {len(reasons) - MAX_SHOWN} till (se kkik-xl validate).")
+    working = marked_path(workbook)
+    if working != workbook and working.is_file():
+        say(f"{WORKING_FILE_SV} Lämna in {working.name}: kkik-xl submit {working}")
 
 
 def register(app: typer.Typer) -> None:

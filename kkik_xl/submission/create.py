@@ -19,9 +19,13 @@ class Refused(Exception):
 
 
 def create_submission(
-    workbook: Path, settings: Mapping[str, str] | None = None, *, synthetic: bool = False
+    workbook: Path,
+    settings: Mapping[str, str] | None = None,
+    *,
+    synthetic: bool = False,
+    removed: list[str] | None = None,
 ) -> Submission:
-    """The submission of ``workbook``.
+    """The submission of ``workbook``; ``removed`` collects where control characters were stripped.
 
     Raises :class:`Refused`, :class:`kkik_xl.excel.result.ReadError` (unreadable) or
     :class:`kkik_xl.computation.UsageError` (cannot be used).
@@ -30,4 +34,4 @@ def create_submission(
     reasons = refusal_reasons(prep.findings)
     if reasons:
         raise Refused(reasons)
-    return build_submission(prep, synthetic=synthetic)
+    return build_submission(prep, synthetic=synthetic, removed=removed)
